@@ -1,0 +1,25 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { Config } from './config.js';
+import type { PubSub, MeetingEventPayload } from './pubsub.js';
+import type { Logger } from './logger.js';
+import { SignInThrottle } from './auth/throttle.js';
+import type { FileStore } from './diagnosis/file-store.js';
+
+/** Long-lived services shared by every request: built once by `createApp`. */
+export interface App {
+  config: Config;
+  orm: MikroORM;
+  pubSub: PubSub;
+  logger: Logger;
+  /** Failed sign-ins, per email (5 free tries) and per address (50, since offices share one). */
+  throttle: { email: SignInThrottle; ip: SignInThrottle };
+  files: FileStore;
+  /** Publishes meeting events; call only after the transaction that made the change has committed. */
+  publishMeetingEvent(meetingId: string, kind: MeetingEventPayload['kind'], subjectId?: string | null): void;
+}
+
+export function publisher(pubSub: PubSub): App['publishMeetingEvent'] {
+  return (meetingId, kind, subjectId = null) => {
+    pubSub.publish('MEETING', meetingId, { meetingId, kind, subjectId, at: new Date().toISOString() });
+  };
+}

@@ -1,0 +1,204 @@
+import http from 'node:http';
+import path from 'node:path';
+import fs from 'node:fs';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { ExecutionResult, FormattedExecutionResult } from 'graphql';
+import type { MikroORM } from '@mikro-orm/core';
+import type { Config } from './config.js';
+import { initORM } from './db/orm.js';
+import { buildAppSchema } from './schema.js';
+import { createAppPubSub } from './pubsub.js';
+import { createLogger, type Logger } from './logger.js';
+import { SignInThrottle } from './auth/throttle.js';
+import { SESSION_COOKIE, tokenFrom, readCookie } from './auth/tokens.js';
+import { type Context, pickLocale, resolveViewer } from './context.js';
+import { type App, publisher } from './app-services.js';
+import { databaseFileStore, diskFileStore } from './diagnosis/file-store.js';
+import { publicError } from './errors.js';
+import { attachmentRoute } from './diagnosis/attachment.route.js';
+
+export interface RunningApp {
+  app: App;
+  httpServer: http.Server;
+  /** Starts listening; resolves with the base URL. Port 0 picks a free port. */
+  listen(port?: number): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface CreateAppOptions {
+  /** An already-open ORM (tests); otherwise the database of `config.databaseUrl` is opened and migrated. */
+  orm?: MikroORM;
+  logger?: Logger;
+}
+
+/** Wires HTTP (GraphQL, files, health, the built client) and graphql-ws on one server. */
+export async function createApp(config: Config, options: CreateAppOptions = {}): Promise<RunningApp> {
+  const logger = options.logger ?? createLogger(config.nodeEnv === 'test');
+  const orm = options.orm ?? (await initORM(config));
+  const pubSub = createAppPubSub(config.redisUrl);
+  const app: App = {
+    config,
+    orm,
+    pubSub,
+    logger,
+    throttle: { email: new SignInThrottle(5), ip: new SignInThrottle(50) },
+    files: config.attachmentStorage === 'database' ? databaseFileStore() : diskFileStore(path.join(config.dataDir, 'attachments')),
+    publishMeetingEvent: publisher(pubSub),
+  };
+  const schema = await buildAppSchema(pubSub);
+  const production = config.nodeEnv === 'production';
+
+  const expressApp = express();
+  expressApp.disable('x-powered-by');
+  expressApp.set('trust proxy', 'loopback');
+  const httpServer = http.createServer(expressApp);
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<Record<string, unknown>, Partial<{ token: string | null; ip: string; locale: 'fr' | 'en' }>>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const request = ctx.extra.request;
+        const fromParams = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : null;
+        let token = tokenFrom(fromParams, undefined);
+        if (!token && readCookie(request.headers.cookie, SESSION_COOKIE)) {
+          // A cookie rides along on any websocket to our host: accept it only from our own pages.
+          const origin = request.headers.origin;
+          const host = request.headers.host;
+          if (origin && host && new URL(origin).host === host) token = readCookie(request.headers.cookie, SESSION_COOKIE);
+        }
+        if (token && !(await resolveViewer(orm.em.fork(), token))) return false; // a stale token: refuse, the client signs in again
+        Object.assign(ctx.extra, {
+          token,
+          ip: request.socket.remoteAddress ?? 'unknown',
+          locale: pickLocale(typeof ctx.connectionParams?.locale === 'string' ? ctx.connectionParams.locale : request.headers['accept-language']),
+        });
+        return true;
+      },
+      // Built per operation, like an HTTP request: a fresh entity manager and the session re-checked.
+      context: async (ctx): Promise<Context> => {
+        const em = orm.em.fork();
+        return {
+          em,
+          viewer: await resolveViewer(em, ctx.extra.token ?? null),
+          app,
+          ip: ctx.extra.ip ?? 'unknown',
+          transport: 'ws',
+          locale: ctx.extra.locale ?? 'fr',
+        };
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => maskResult(result, logger),
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: !production,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { serverWillStart: async () => ({ drainServer: async () => { await wsCleanup.dispose(); } }) },
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+    formatError: (formatted, original) => {
+      const { error, unexpected } = publicError(formatted, original);
+      if (unexpected) logger.error('unexpected error', { message: formatted.message, path: formatted.path, stack: (original as Error)?.stack });
+      return error;
+    },
+  });
+  await apollo.start();
+
+  expressApp.get('/healthz', async (_req, res) => {
+    try {
+      await orm.em.fork().getConnection().execute('select 1');
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  expressApp.get('/files/attachments/:id/:name', attachmentRoute(app));
+
+  const jsonLimit = Math.ceil(config.maxAttachmentBytes * 1.4) + 1024 * 1024;
+  expressApp.use(
+    '/graphql',
+    express.json({ limit: jsonLimit }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<Context> => {
+        const em = orm.em.fork();
+        const viewer = await resolveViewer(em, tokenFrom(req.headers.authorization, req.headers.cookie));
+        return {
+          em,
+          viewer,
+          app,
+          ip: req.ip ?? 'unknown',
+          transport: 'http',
+          locale: pickLocale(req.headers['accept-language']),
+          http: {
+            setSessionCookie: (token, expires) =>
+              res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: production, expires, path: '/' }),
+            clearSessionCookie: () => res.clearCookie(SESSION_COOKIE, { path: '/' }),
+          },
+        };
+      },
+    }),
+  );
+
+  serveClient(expressApp, config.clientDist, logger);
+
+  const close = async () => {
+    await apollo.stop();
+    await pubSub.close();
+    if (!options.orm) await orm.close();
+  };
+  return {
+    app,
+    httpServer,
+    listen: (port = config.port) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, () => {
+          const address = httpServer.address();
+          resolve(`http://localhost:${typeof address === 'object' && address ? address.port : port}`);
+        });
+      }),
+    close,
+  };
+}
+
+/** The websocket twin of Apollo's formatError: same codes, same masking. */
+function maskResult(result: ExecutionResult, logger: Logger): FormattedExecutionResult {
+  if (!result.errors?.length) return result as FormattedExecutionResult;
+  return {
+    ...result,
+    errors: result.errors.map((err) => {
+      const { error, unexpected } = publicError(err.toJSON(), err);
+      if (unexpected) logger.error('unexpected error', { message: err.message, path: err.path, stack: err.originalError?.stack });
+      return error;
+    }),
+  };
+}
+
+/** The built Vue client at `/`, with the single-page fallback for its routes. */
+function serveClient(expressApp: express.Express, clientDist: string, logger: Logger): void {
+  const index = path.join(clientDist, 'index.html');
+  if (!fs.existsSync(index)) {
+    logger.warn('client not built: run `npm run build` to serve it', { clientDist });
+    expressApp.get('/', (_req, res) => {
+      res.type('text').send('Agrément API is running at /graphql. The client is not built: run `npm run build`.');
+    });
+    return;
+  }
+  expressApp.use(express.static(clientDist, { index: false, maxAge: '1h' }));
+  expressApp.get(/^\/(?!graphql|files|healthz).*/, (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

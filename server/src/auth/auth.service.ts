@@ -1,0 +1,137 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { App } from '../app-services.js';
+import { AppError, ErrorCode, badInput, notFound } from '../errors.js';
+import { Person } from '../person/person.entity.js';
+import { Membership, Role } from '../person/membership.entity.js';
+import { Basin } from '../basin/basin.entity.js';
+import { Organisation, OrganisationKind } from '../organisation/organisation.entity.js';
+import { AuthSession } from './auth-session.entity.js';
+import { Invitation } from './invitation.entity.js';
+import { hashPassword, passwordProblem, verifyPassword } from './password.js';
+import { hashToken, newToken } from './tokens.js';
+import type { Viewer } from '../context.js';
+
+const INVITATION_DAYS = 7;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+
+export interface SignedIn {
+  token: string;
+  expiresAt: Date;
+  person: Person;
+}
+
+/** Checks the password and opens a session. One generic error for a wrong email or password; failures slow down. */
+export async function signIn(app: App, em: EntityManager, email: string, password: string, ip: string): Promise<SignedIn> {
+  const normalised = normaliseEmail(email);
+  const wait = Math.max(app.throttle.email.retryAfter(normalised), app.throttle.ip.retryAfter(ip));
+  if (wait > 0) {
+    throw new AppError(ErrorCode.TOO_MANY_ATTEMPTS, `Too many failed attempts: try again in ${wait} s`, {
+      retryAfterSeconds: wait,
+    });
+  }
+  const person = await em.findOne(Person, { email: normalised }, { populate: ['passwordHash'] });
+  const ok = await verifyPassword(password, person?.passwordHash);
+  if (!person || !ok) {
+    app.throttle.email.fail(normalised);
+    app.throttle.ip.fail(ip);
+    throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'Wrong email or password');
+  }
+  app.throttle.email.succeed(normalised);
+  return openSession(app, em, person);
+}
+
+export async function openSession(app: App, em: EntityManager, person: Person): Promise<SignedIn> {
+  const token = newToken();
+  const expiresAt = new Date(Date.now() + app.config.sessionHours * 3600 * 1000);
+  em.create(AuthSession, { tokenHash: hashToken(token), person, expiresAt });
+  await em.flush();
+  return { token, expiresAt, person };
+}
+
+export async function signOut(em: EntityManager, viewer: Viewer): Promise<void> {
+  await em.nativeDelete(AuthSession, { id: viewer.sessionId });
+}
+
+export interface InviteInput {
+  basinId: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  title?: string | null;
+  role: Role;
+  organisationId?: string | null;
+}
+
+/**
+ * Creates a person without a password, their role in the basin and a one-time link to set the password.
+ * Returns the link; in development it is also written to the log (never in production).
+ */
+export async function invitePerson(app: App, em: EntityManager, inviter: Viewer, input: InviteInput) {
+  const email = normaliseEmail(input.email);
+  if (!EMAIL.test(email)) throw badInput('This email address is not valid', { email: 'invalid' });
+  if (!input.firstName.trim() || !input.lastName.trim()) {
+    throw badInput('First and last name are required', { firstName: 'required', lastName: 'required' });
+  }
+  const result = await em.transactional(async (tem) => {
+    const basin = await tem.findOne(Basin, input.basinId);
+    if (!basin) throw new AppError(ErrorCode.UNKNOWN_BASIN, 'This basin does not exist');
+    if (await tem.findOne(Person, { email })) {
+      throw new AppError(ErrorCode.DUPLICATE_EMAIL, 'An account already uses this email');
+    }
+    let organisation: Organisation | null = null;
+    if (input.organisationId) {
+      organisation = await tem.findOne(Organisation, { id: input.organisationId, basin });
+      if (!organisation) throw notFound('Organisation');
+    }
+    if (input.role === Role.CHAIR && organisation?.kind !== OrganisationKind.PARTNER_COMPANY) {
+      throw badInput('The chair must represent a partner company', { organisationId: 'partnerCompanyRequired' });
+    }
+    const person = tem.create(Person, {
+      email,
+      firstName: input.firstName.trim(),
+      lastName: input.lastName.trim(),
+      title: input.title ?? null,
+    });
+    tem.create(Membership, { person, basin, role: input.role, organisation });
+    const token = newToken();
+    tem.create(Invitation, {
+      tokenHash: hashToken(token),
+      person,
+      basin,
+      invitedBy: inviter.person,
+      expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000),
+    });
+    return { person, token };
+  });
+  const link = `${app.config.publicUrl}/invitation/${result.token}`;
+  if (app.config.nodeEnv === 'development') {
+    app.logger.info('invitation link (development only)', { email, link });
+  } else {
+    app.logger.info('invitation created', { personId: result.person.id });
+  }
+  return { person: result.person, link };
+}
+
+/** Sets the password of an invited person and signs them in. The link works once. */
+export async function acceptInvitation(app: App, em: EntityManager, token: string, password: string): Promise<SignedIn> {
+  const problem = passwordProblem(password);
+  if (problem) throw new AppError(ErrorCode.WEAK_PASSWORD, problem);
+  const passwordHash = await hashPassword(password);
+  const person = await em.transactional(async (tem) => {
+    const invitation = await tem.findOne(
+      Invitation,
+      { tokenHash: hashToken(token), usedAt: null, expiresAt: { $gt: new Date() } },
+      { populate: ['person'] },
+    );
+    if (!invitation) throw new AppError(ErrorCode.INVALID_INVITATION, 'This invitation link is invalid or has expired');
+    // The conditional update makes a second, concurrent use of the same link fail.
+    const used = await tem.nativeUpdate(Invitation, { id: invitation.id, usedAt: null }, { usedAt: new Date() });
+    if (used !== 1) throw new AppError(ErrorCode.INVALID_INVITATION, 'This invitation link is invalid or has expired');
+    const invited = invitation.person.getEntity();
+    invited.passwordHash = passwordHash;
+    return invited;
+  });
+  return openSession(app, em, person);
+}

@@ -1,0 +1,95 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context.js';
+import { Basin } from './basin.entity.js';
+import { TriennialConvention } from './triennial-convention.entity.js';
+import { Organisation, OrganisationKind } from '../organisation/organisation.entity.js';
+import { Membership, Role } from '../person/membership.entity.js';
+import { requireBasinReader, requireViewer } from '../auth/auth-checker.js';
+import { AppError, ErrorCode } from '../errors.js';
+import { Page, PageArgs, toPage } from '../common/page.js';
+
+@ObjectType()
+class MembershipPage extends Page(Membership) {}
+
+/** Loads a basin the viewer may read, or throws UNKNOWN_BASIN / FORBIDDEN. */
+export async function readableBasin(ctx: Context, basinId: string): Promise<Basin> {
+  const basin = await ctx.em.findOne(Basin, basinId);
+  if (!basin) throw new AppError(ErrorCode.UNKNOWN_BASIN, 'This basin does not exist');
+  requireBasinReader(ctx, basin.id);
+  return basin;
+}
+
+@Resolver(() => Basin)
+export class BasinResolver {
+  @Authorized()
+  @Query(() => [Basin], { description: 'The basins the viewer belongs to (all of them for the national head)' })
+  async basins(@Ctx() ctx: Context): Promise<Basin[]> {
+    const viewer = requireViewer(ctx);
+    if (viewer.person.isNetworkHead) return ctx.em.find(Basin, {}, { orderBy: { name: 'asc' } });
+    const ids = [...new Set(viewer.grants.map((g) => g.basinId))];
+    return ctx.em.find(Basin, { id: { $in: ids } }, { orderBy: { name: 'asc' } });
+  }
+
+  @Authorized()
+  @Query(() => Basin)
+  basin(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Basin> {
+    return readableBasin(ctx, id);
+  }
+
+  @Authorized()
+  @Query(() => [Organisation], { description: 'Organisations of a basin, by kind then name' })
+  async organisations(
+    @Arg('basinId', () => ID) basinId: string,
+    @Arg('kind', () => OrganisationKind, { nullable: true }) kind: OrganisationKind | null,
+    @Ctx() ctx: Context,
+  ): Promise<Organisation[]> {
+    const basin = await readableBasin(ctx, basinId);
+    return ctx.em.find(Organisation, { basin, ...(kind ? { kind } : {}) }, { orderBy: { kind: 'asc', name: 'asc' } });
+  }
+
+  @Authorized()
+  @Query(() => MembershipPage, { description: 'People of a basin with their role and organisation' })
+  async members(
+    @Arg('basinId', () => ID) basinId: string,
+    @Arg('role', () => Role, { nullable: true }) role: Role | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    const basin = await readableBasin(ctx, basinId);
+    const result = await ctx.em.findAndCount(
+      Membership,
+      { basin, ...(role ? { role } : {}) },
+      {
+        populate: ['person', 'organisation'],
+        orderBy: { role: 'asc', person: { lastName: 'asc', firstName: 'asc' } },
+        offset: page.offset,
+        limit: page.limit,
+      },
+    );
+    return toPage(result, page);
+  }
+
+  @FieldResolver(() => TriennialConvention, { nullable: true, description: 'The convention in force today, or the latest' })
+  async currentConvention(@Root() basin: Basin, @Ctx() ctx: Context): Promise<TriennialConvention | null> {
+    const today = new Date().toISOString().slice(0, 10);
+    return (
+      (await ctx.em.findOne(TriennialConvention, { basin, startsOn: { $lte: today }, endsOn: { $gte: today } })) ??
+      (await ctx.em.findOne(TriennialConvention, { basin }, { orderBy: { startsOn: 'desc' } }))
+    );
+  }
+
+  @FieldResolver(() => [Role], { description: "The viewer's roles in this basin" })
+  myRoles(@Root() basin: Basin, @Ctx() ctx: Context): Role[] {
+    return ctx.viewer?.grants.filter((g) => g.basinId === basin.id).map((g) => g.role) ?? [];
+  }
+}
+
+@Resolver(() => Organisation)
+export class OrganisationResolver {
+  @FieldResolver(() => [Membership], { description: 'Its people in the basin' })
+  people(@Root() organisation: Organisation, @Ctx() ctx: Context): Promise<Membership[]> {
+    return ctx.em.find(Membership, { organisation }, { populate: ['person'], orderBy: { role: 'asc' } });
+  }
+}
+
+export { OrganisationKind };

@@ -1,0 +1,64 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { AuthSession } from './auth/auth-session.entity.js';
+import { hashToken } from './auth/tokens.js';
+import { Membership, Role } from './person/membership.entity.js';
+import type { Person } from './person/person.entity.js';
+import type { App } from './app-services.js';
+
+/** One of the viewer's per-basin roles, flattened for quick checks. */
+export interface Grant {
+  basinId: string;
+  role: Role;
+  organisationId: string | null;
+}
+
+/** Who is asking: resolved once per HTTP request or websocket operation, by the same code. */
+export interface Viewer {
+  person: Person;
+  sessionId: string;
+  grants: Grant[];
+}
+
+/** Response hooks that only HTTP has (a websocket cannot set a cookie). */
+export interface HttpHooks {
+  setSessionCookie(token: string, expiresAt: Date): void;
+  clearSessionCookie(): void;
+}
+
+export interface Context {
+  em: EntityManager;
+  viewer: Viewer | null;
+  app: App;
+  /** The caller's address, for throttling sign-ins. */
+  ip: string;
+  transport: 'http' | 'ws';
+  http?: HttpHooks;
+  /** Language the caller asked for (Accept-Language or connection_init `locale`). */
+  locale: 'fr' | 'en';
+}
+
+/** Finds the live session a token belongs to, with the person's grants; null when unknown or expired. */
+export async function resolveViewer(em: EntityManager, token: string | null): Promise<Viewer | null> {
+  if (!token) return null;
+  const session = await em.findOne(
+    AuthSession,
+    { tokenHash: hashToken(token), expiresAt: { $gt: new Date() } },
+    { populate: ['person'] },
+  );
+  if (!session) return null;
+  const person = session.person.getEntity();
+  const memberships = await em.find(Membership, { person });
+  return {
+    person,
+    sessionId: session.id,
+    grants: memberships.map((m) => ({
+      basinId: m.basin.id,
+      role: m.role,
+      organisationId: m.organisation?.id ?? null,
+    })),
+  };
+}
+
+export function pickLocale(header: string | undefined | null): 'fr' | 'en' {
+  return header && /^en\b/i.test(header.trim()) ? 'en' : 'fr';
+}

@@ -1,0 +1,59 @@
+import { Basin } from '../basin/basin.entity.js';
+import { TriennialConvention } from '../basin/triennial-convention.entity.js';
+import { Organisation } from '../organisation/organisation.entity.js';
+import { Person } from '../person/person.entity.js';
+import { Membership } from '../person/membership.entity.js';
+import { AuthSession } from '../auth/auth-session.entity.js';
+import { Invitation } from '../auth/invitation.entity.js';
+import { Sme } from '../sme/sme.entity.js';
+import { Project } from '../project/project.entity.js';
+import { CompetenceNeed } from '../project/competence-need.entity.js';
+import {
+  Attachment,
+  DiagnosisPaper,
+  DiagnosisPaperVersion,
+  DiagnosisSection,
+  StoredFile,
+} from '../diagnosis/diagnosis-paper.entity.js';
+import { Meeting } from '../meeting/meeting.entity.js';
+import { AgendaItem } from '../meeting/agenda-item.entity.js';
+import { Attendance } from '../meeting/attendance.entity.js';
+import { AnonymousChoice, Ballot, BallotParticipation, ConflictOfInterest } from '../ballot/ballot.entity.js';
+import { Pledge } from '../pledge/pledge.entity.js';
+import { Decision } from '../decision/decision.entity.js';
+import { Advance, Repayment, RepaymentInstalment } from '../advance/advance.entity.js';
+import { FollowUpReport } from '../follow-up/follow-up-report.entity.js';
+import { BaseEntity } from '../common/base.entity.js';
+
+/** Every entity, listed explicitly: no folder scanning, so the compiled server and vitest see the same model. */
+export const entities = [
+  BaseEntity,
+  Basin,
+  TriennialConvention,
+  Organisation,
+  Person,
+  Membership,
+  AuthSession,
+  Invitation,
+  Sme,
+  Project,
+  CompetenceNeed,
+  DiagnosisPaper,
+  DiagnosisPaperVersion,
+  DiagnosisSection,
+  Attachment,
+  StoredFile,
+  Meeting,
+  AgendaItem,
+  Attendance,
+  Ballot,
+  BallotParticipation,
+  AnonymousChoice,
+  ConflictOfInterest,
+  Pledge,
+  Decision,
+  Advance,
+  RepaymentInstalment,
+  Repayment,
+  FollowUpReport,
+];

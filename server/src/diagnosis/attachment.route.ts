@@ -1,0 +1,44 @@
+import type { Request, Response } from 'express';
+import type { App } from '../app-services.js';
+import { resolveViewer } from '../context.js';
+import { tokenFrom } from '../auth/tokens.js';
+import { readableProject } from '../project/project.service.js';
+import { Attachment } from './diagnosis-paper.entity.js';
+
+/** Types a browser may show inline; anything else is downloaded, so an uploaded page can never run in our origin. */
+const INLINE = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp', 'text/plain', 'text/csv']);
+
+/** GET /files/attachments/:id/:name — same session (cookie or bearer) and same read rule as the project. */
+export function attachmentRoute(app: App) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const em = app.orm.em.fork();
+    const viewer = await resolveViewer(em, tokenFrom(req.headers.authorization, req.headers.cookie));
+    if (!viewer) {
+      res.status(401).json({ code: 'UNAUTHENTICATED' });
+      return;
+    }
+    const attachment = await em.findOne(Attachment, String(req.params.id), { populate: ['version.paper'] });
+    try {
+      if (!attachment) throw new Error('not found');
+      await readableProject(em, viewer, attachment.version.getEntity().paper.getEntity().project.id);
+    } catch {
+      res.status(404).json({ code: 'NOT_FOUND' });
+      return;
+    }
+    const content = await app.files.get(em, attachment.storageKey);
+    if (!content) {
+      app.logger.error('attachment bytes missing', { attachmentId: attachment.id });
+      res.status(404).json({ code: 'NOT_FOUND' });
+      return;
+    }
+    const inline = INLINE.has(attachment.mimeType);
+    res.setHeader('Content-Type', inline ? attachment.mimeType : 'application/octet-stream');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Cache-Control', 'private, max-age=300');
+    res.setHeader(
+      'Content-Disposition',
+      `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
+    );
+    res.send(content);
+  };
+}

@@ -1,0 +1,127 @@
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Length, MaxLength, ValidateNested } from 'class-validator';
+import type { Context } from '../context.js';
+import { requireViewer } from '../auth/auth-checker.js';
+import { readableProject } from '../project/project.service.js';
+import { Person } from '../person/person.entity.js';
+import { Attachment, DiagnosisPaper, DiagnosisPaperVersion, DiagnosisSection } from './diagnosis-paper.entity.js';
+import { addAttachment, saveDiagnosisVersion } from './diagnosis.service.js';
+import { notFound } from '../errors.js';
+
+@InputType()
+class DiagnosisSectionInput {
+  @Field(() => String)
+  @Length(1, 300)
+  heading!: string;
+
+  @Field(() => String)
+  @MaxLength(50000)
+  body!: string;
+}
+
+@InputType()
+class DiagnosisVersionInput {
+  @Field(() => String)
+  @Length(1, 300)
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  @MaxLength(1000)
+  changeNote?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'A complementary diagnosis by a professional' })
+  complementary?: boolean | null;
+
+  @Field(() => [DiagnosisSectionInput])
+  @ValidateNested({ each: true })
+  sections!: DiagnosisSectionInput[];
+}
+
+@InputType()
+class AttachmentInput {
+  @Field(() => String)
+  @Length(1, 200)
+  fileName!: string;
+
+  @Field(() => String, { description: 'e.g. application/pdf' })
+  mimeType!: string;
+
+  @Field(() => String, { description: 'The file, base64-encoded; at most MAX_ATTACHMENT_BYTES once decoded' })
+  contentBase64!: string;
+}
+
+@Resolver(() => DiagnosisPaper)
+export class DiagnosisPaperResolver {
+  @Authorized()
+  @Mutation(() => DiagnosisPaperVersion, { description: 'Operator or prescriber: save a new version of the diagnosis' })
+  async saveDiagnosisVersion(
+    @Arg('projectId', () => ID) projectId: string,
+    @Arg('input', () => DiagnosisVersionInput) input: DiagnosisVersionInput,
+    @Ctx() ctx: Context,
+  ) {
+    const viewer = requireViewer(ctx);
+    const project = await readableProject(ctx.em, viewer, projectId);
+    return saveDiagnosisVersion(ctx.em, viewer, project, input);
+  }
+
+  @Authorized()
+  @Mutation(() => Attachment, { description: 'Operator or prescriber: attach a file to a version not yet frozen' })
+  async addAttachment(
+    @Arg('versionId', () => ID) versionId: string,
+    @Arg('file', () => AttachmentInput) file: AttachmentInput,
+    @Ctx() ctx: Context,
+  ) {
+    return addAttachment(ctx.app, ctx.em, requireViewer(ctx), versionId, file);
+  }
+
+  @FieldResolver(() => DiagnosisPaperVersion, { nullable: true })
+  latest(@Root() paper: DiagnosisPaper, @Ctx() ctx: Context) {
+    return ctx.em.findOne(DiagnosisPaperVersion, { paper, number: paper.latestVersion });
+  }
+
+  @FieldResolver(() => [DiagnosisPaperVersion], { description: 'Newest first' })
+  async versions(@Root() paper: DiagnosisPaper) {
+    return (await paper.versions.load()).getItems();
+  }
+
+  @FieldResolver(() => DiagnosisPaperVersion, { nullable: true })
+  async version(@Root() paper: DiagnosisPaper, @Arg('number', () => Int) number: number, @Ctx() ctx: Context) {
+    return ctx.em.findOne(DiagnosisPaperVersion, { paper, number });
+  }
+}
+
+@Resolver(() => DiagnosisPaperVersion)
+export class DiagnosisVersionResolver {
+  @FieldResolver(() => [DiagnosisSection])
+  async sections(@Root() version: DiagnosisPaperVersion) {
+    return (await version.sections.load()).getItems();
+  }
+
+  @FieldResolver(() => [Attachment])
+  async attachments(@Root() version: DiagnosisPaperVersion) {
+    return (await version.attachments.load()).getItems();
+  }
+
+  @FieldResolver(() => Person)
+  author(@Root() version: DiagnosisPaperVersion) {
+    return version.author.load();
+  }
+
+  @FieldResolver(() => ID)
+  projectId(@Root() version: DiagnosisPaperVersion, @Ctx() ctx: Context) {
+    return ctx.em
+      .findOneOrFail(DiagnosisPaper, version.paper.id)
+      .then((paper) => paper.project.id)
+      .catch(() => {
+        throw notFound('Diagnosis');
+      });
+  }
+}
+
+@Resolver(() => Attachment)
+export class AttachmentResolver {
+  @FieldResolver(() => String, { description: 'Where the browser opens the file (same session cookie or bearer token)' })
+  url(@Root() attachment: Attachment): string {
+    return `/files/attachments/${attachment.id}/${encodeURIComponent(attachment.fileName)}`;
+  }
+}

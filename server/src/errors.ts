@@ -1,0 +1,96 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/**
+ * Every error code the API returns in `extensions.code`, with what it means. Stable: clients translate them.
+ */
+export const ErrorCode = {
+  /** No valid session: sign in first. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** Signed in, but this role or this basin's data is not yours. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** Email or password wrong (one message for both, on purpose). */
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  /** Too many failed sign-ins: wait `extensions.retryAfterSeconds`. */
+  TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
+  /** The invitation link is unknown, used or expired. */
+  INVALID_INVITATION: 'INVALID_INVITATION',
+  /** A password too weak to accept. */
+  WEAK_PASSWORD: 'WEAK_PASSWORD',
+  /** Input failed validation; `extensions.fields` says which. */
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  /** A SIREN that is not 9 digits with a valid check digit. */
+  INVALID_SIREN: 'INVALID_SIREN',
+  /** The record asked for does not exist (or is not visible to you). */
+  NOT_FOUND: 'NOT_FOUND',
+  /** The basin named does not exist. */
+  UNKNOWN_BASIN: 'UNKNOWN_BASIN',
+  /** This email already belongs to an account. */
+  DUPLICATE_EMAIL: 'DUPLICATE_EMAIL',
+  /** This SIREN is already registered in the basin. */
+  DUPLICATE_SIREN: 'DUPLICATE_SIREN',
+  /** The attachment exceeds the size limit (`extensions.maxBytes`). */
+  FILE_TOO_LARGE: 'FILE_TOO_LARGE',
+  /** The change is not allowed in the record's current state (e.g. editing a closed meeting). */
+  INVALID_STATE: 'INVALID_STATE',
+  /** An advance above the basin's cap. */
+  ADVANCE_ABOVE_CAP: 'ADVANCE_ABOVE_CAP',
+  /** Someone else changed the same record at the same moment: reload and try again. */
+  CONFLICT: 'CONFLICT',
+  /** Unexpected failure; details are in the server log, never in the answer. */
+  INTERNAL: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** An error a person can act on: a stable code and a plain-English message (the client shows its own translation). */
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extra } });
+  }
+}
+
+export const notFound = (what: string): AppError => new AppError(ErrorCode.NOT_FOUND, `${what} not found`);
+export const forbidden = (message = 'You are not allowed to do this'): AppError =>
+  new AppError(ErrorCode.FORBIDDEN, message);
+export const badInput = (message: string, fields: Record<string, string> = {}): AppError =>
+  new AppError(ErrorCode.BAD_USER_INPUT, message, { fields });
+
+/**
+ * What a client may see of an error: our AppErrors and GraphQL's own validation errors as they are; input
+ * validation (class-validator) as BAD_USER_INPUT with the fields; a unique-key race as CONFLICT; anything else
+ * masked as INTERNAL_SERVER_ERROR (logged by the caller, never sent).
+ */
+export function publicError(
+  formatted: GraphQLFormattedError,
+  original: unknown,
+): { error: GraphQLFormattedError; unexpected: boolean } {
+  // Not `instanceof GraphQLError`: Apollo may load graphql's CommonJS build while we load its ES build.
+  const cause = (original as { originalError?: unknown } | null)?.originalError ?? original;
+  const code = formatted.extensions?.code;
+  if (cause instanceof AppError) {
+    return { error: { ...formatted, extensions: { ...cause.extensions } }, unexpected: false };
+  }
+  const name = (cause as { name?: string } | null)?.name;
+  if (name === 'ArgumentValidationError' || name === 'ValidationError') {
+    const details = (cause as { validationErrors?: { property: string; constraints?: Record<string, string> }[] })
+      .validationErrors;
+    const fields = Object.fromEntries((details ?? []).map((d) => [d.property, Object.keys(d.constraints ?? {})[0] ?? 'invalid']));
+    return {
+      error: { message: 'Some fields are not valid', path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT, fields } },
+      unexpected: false,
+    };
+  }
+  if (name === 'UniqueConstraintViolationException') {
+    return {
+      error: { message: 'Someone changed this at the same moment: please try again', path: formatted.path, extensions: { code: ErrorCode.CONFLICT } },
+      unexpected: false,
+    };
+  }
+  const known = ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE'];
+  if (typeof code === 'string' && known.includes(code)) {
+    return { error: { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } }, unexpected: false };
+  }
+  return {
+    error: { message: 'Something went wrong on our side', path: formatted.path, extensions: { code: ErrorCode.INTERNAL } },
+    unexpected: true,
+  };
+}

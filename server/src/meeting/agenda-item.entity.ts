@@ -1,0 +1,70 @@
+import { Entity, Enum, ManyToOne, Property, type Ref, type Opt } from '@mikro-orm/core';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { BaseEntity } from '../common/base.entity.js';
+import { Project } from '../project/project.entity.js';
+import { DiagnosisPaperVersion } from '../diagnosis/diagnosis-paper.entity.js';
+import type { Meeting } from './meeting.entity.js';
+
+export enum AgendaItemKind {
+  PROJECT_EXAMINATION = 'PROJECT_EXAMINATION',
+  FOLLOW_UP_REVIEW = 'FOLLOW_UP_REVIEW',
+  INFORMATION = 'INFORMATION',
+  MINUTES_APPROVAL = 'MINUTES_APPROVAL',
+}
+registerEnumType(AgendaItemKind, { name: 'AgendaItemKind' });
+
+export enum AgendaItemStatus {
+  PENDING = 'PENDING',
+  CURRENT = 'CURRENT',
+  DONE = 'DONE',
+  DEFERRED = 'DEFERRED',
+}
+registerEnumType(AgendaItemStatus, { name: 'AgendaItemStatus' });
+
+@ObjectType()
+@Entity()
+export class AgendaItem extends BaseEntity {
+  @ManyToOne('Meeting', { ref: true })
+  meeting!: Ref<Meeting>;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  position!: number;
+
+  @Field(() => AgendaItemKind)
+  @Enum({ items: () => AgendaItemKind, type: 'string' })
+  kind!: AgendaItemKind;
+
+  @Field(() => String)
+  @Property({ type: 'string' })
+  title!: string;
+
+  @ManyToOne(() => Project, { ref: true, nullable: true })
+  project?: Ref<Project> | null;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  allottedMinutes: Opt<number> = 20;
+
+  @Field(() => AgendaItemStatus)
+  @Enum({ items: () => AgendaItemStatus, type: 'string' })
+  status: Opt<AgendaItemStatus> = AgendaItemStatus.PENDING;
+
+  /** When the item's timer last started; null while the timer is stopped. */
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  timerStartedAt?: Date | null;
+
+  /** Seconds accumulated before `timerStartedAt`. */
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  elapsedSeconds: Opt<number> = 0;
+
+  @Field(() => String, { nullable: true, description: 'Why the item was deferred' })
+  @Property({ type: 'string', nullable: true })
+  deferralReason?: string | null;
+
+  /** The diagnosis version shown in the session: frozen when the session opens. */
+  @ManyToOne(() => DiagnosisPaperVersion, { ref: true, nullable: true })
+  paperVersion?: Ref<DiagnosisPaperVersion> | null;
+}

@@ -1,0 +1,58 @@
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, type Ref, type Opt } from '@mikro-orm/core';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { BaseEntity } from '../common/base.entity.js';
+import { Basin } from '../basin/basin.entity.js';
+import { Person } from '../person/person.entity.js';
+import type { AgendaItem } from './agenda-item.entity.js';
+
+/** planned → convened → open → closed. Nothing live happens outside an open session. */
+export enum MeetingStatus {
+  PLANNED = 'PLANNED',
+  CONVENED = 'CONVENED',
+  OPEN = 'OPEN',
+  CLOSED = 'CLOSED',
+}
+registerEnumType(MeetingStatus, { name: 'MeetingStatus' });
+
+/** A session (séance) of the approval committee. */
+@ObjectType()
+@Entity()
+export class Meeting extends BaseEntity {
+  @ManyToOne(() => Basin, { ref: true })
+  @Index({ name: 'meeting_basin_idx' })
+  basin!: Ref<Basin>;
+
+  @Field(() => String)
+  @Property({ type: 'string' })
+  title!: string;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime' })
+  scheduledAt!: Date;
+
+  @Field(() => String)
+  @Property({ type: 'string' })
+  location: Opt<string> = '';
+
+  @Field(() => MeetingStatus)
+  @Enum({ items: () => MeetingStatus, type: 'string' })
+  status: Opt<MeetingStatus> = MeetingStatus.PLANNED;
+
+  /** Must be a serving representative of a partner company; a meeting cannot open without one. */
+  @ManyToOne(() => Person, { ref: true, nullable: true })
+  chair?: Ref<Person> | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  openedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  closedAt?: Date | null;
+
+  @ManyToOne('AgendaItem', { ref: true, nullable: true })
+  currentItem?: Ref<AgendaItem> | null;
+
+  @OneToMany('AgendaItem', 'meeting', { orderBy: { position: 'asc' } as never })
+  items = new Collection<AgendaItem>(this);
+}

@@ -1,0 +1,237 @@
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+  registerEnumType,
+} from 'type-graphql';
+import type { Context } from '../context.js';
+import { requireBasinReader, requireRole } from '../auth/auth-checker.js';
+import { Role } from '../person/membership.entity.js';
+import { Person } from '../person/person.entity.js';
+import { Project } from '../project/project.entity.js';
+import { DiagnosisPaper, DiagnosisPaperVersion } from '../diagnosis/diagnosis-paper.entity.js';
+import { Page, PageArgs, toPage } from '../common/page.js';
+import { notFound } from '../errors.js';
+import { readableBasin } from '../basin/basin.resolver.js';
+import type { MeetingEventPayload } from '../pubsub.js';
+import { Meeting, MeetingStatus } from './meeting.entity.js';
+import { AgendaItem } from './agenda-item.entity.js';
+import { AgendaItemInput, CreateMeetingInput, UpdateAgendaItemInput, UpdateMeetingInput } from './meeting.inputs.js';
+import {
+  addAgendaItem,
+  conveneMeeting,
+  createMeeting,
+  moveAgendaItem,
+  removeAgendaItem,
+  updateAgendaItem,
+  updateMeeting,
+} from './meeting.service.js';
+
+export enum MeetingPeriod {
+  UPCOMING = 'UPCOMING',
+  PAST = 'PAST',
+  ALL = 'ALL',
+}
+registerEnumType(MeetingPeriod, { name: 'MeetingPeriod' });
+
+@ObjectType()
+class MeetingPage extends Page(Meeting) {}
+
+@ObjectType({ description: 'Something changed in a meeting: refetch the part named by kind' })
+class MeetingEvent {
+  @Field(() => ID)
+  meetingId!: string;
+
+  @Field(() => String, { description: 'MEETING, AGENDA, PRESENCE, PAPER, PLEDGE, BALLOT or DECISION' })
+  kind!: string;
+
+  @Field(() => ID, { nullable: true })
+  subjectId!: string | null;
+
+  @Field(() => String, { description: 'ISO time of the commit' })
+  at!: string;
+}
+
+/** Loads a meeting the viewer may read (committee roles of its basin). */
+export async function readableMeeting(ctx: Context, id: string): Promise<Meeting> {
+  const meeting = await ctx.em.findOne(Meeting, id);
+  if (!meeting) throw notFound('Meeting');
+  try {
+    requireBasinReader(ctx, meeting.basin.id);
+  } catch {
+    throw notFound('Meeting');
+  }
+  return meeting;
+}
+
+async function operatorMeeting(ctx: Context, id: string): Promise<Meeting> {
+  const meeting = await readableMeeting(ctx, id);
+  requireRole(ctx, meeting.basin.id, Role.OPERATOR);
+  return meeting;
+}
+
+async function operatorItem(ctx: Context, id: string): Promise<AgendaItem> {
+  const item = await ctx.em.findOne(AgendaItem, id);
+  if (!item) throw notFound('Agenda item');
+  await operatorMeeting(ctx, item.meeting.id);
+  return item;
+}
+
+@Resolver(() => Meeting)
+export class MeetingResolver {
+  @Authorized()
+  @Query(() => MeetingPage, { description: 'Upcoming: soonest first; past: latest first' })
+  async meetings(
+    @Arg('basinId', () => ID) basinId: string,
+    @Arg('period', () => MeetingPeriod, { defaultValue: MeetingPeriod.ALL }) period: MeetingPeriod,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    const basin = await readableBasin(ctx, basinId);
+    const where =
+      period === MeetingPeriod.UPCOMING
+        ? { basin, status: { $ne: MeetingStatus.CLOSED } }
+        : period === MeetingPeriod.PAST
+          ? { basin, status: MeetingStatus.CLOSED }
+          : { basin };
+    const result = await ctx.em.findAndCount(Meeting, where, {
+      orderBy: { scheduledAt: period === MeetingPeriod.UPCOMING ? 'asc' : 'desc' },
+      offset: page.offset,
+      limit: page.limit,
+    });
+    return toPage(result, page);
+  }
+
+  @Authorized()
+  @Query(() => Meeting)
+  meeting(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Meeting> {
+    return readableMeeting(ctx, id);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => Meeting)
+  async createMeeting(@Arg('input', () => CreateMeetingInput) input: CreateMeetingInput, @Ctx() ctx: Context) {
+    requireRole(ctx, input.basinId, Role.OPERATOR);
+    return createMeeting(ctx.em, input);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => Meeting)
+  async updateMeeting(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateMeetingInput) input: UpdateMeetingInput,
+    @Ctx() ctx: Context,
+  ) {
+    return updateMeeting(ctx.app, ctx.em, await operatorMeeting(ctx, id), input);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => Meeting, { description: 'Operator: send the convocation; the meeting needs a chair and an agenda' })
+  async conveneMeeting(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return conveneMeeting(ctx.app, ctx.em, await operatorMeeting(ctx, id));
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => AgendaItem)
+  async addAgendaItem(
+    @Arg('meetingId', () => ID) meetingId: string,
+    @Arg('input', () => AgendaItemInput) input: AgendaItemInput,
+    @Ctx() ctx: Context,
+  ) {
+    return addAgendaItem(ctx.app, ctx.em, await operatorMeeting(ctx, meetingId), input);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => AgendaItem)
+  async updateAgendaItem(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateAgendaItemInput) input: UpdateAgendaItemInput,
+    @Ctx() ctx: Context,
+  ) {
+    return updateAgendaItem(ctx.app, ctx.em, await operatorItem(ctx, id), input);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => Meeting)
+  async removeAgendaItem(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return removeAgendaItem(ctx.app, ctx.em, await operatorItem(ctx, id));
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => Meeting)
+  async moveAgendaItem(
+    @Arg('id', () => ID) id: string,
+    @Arg('position', () => Int) position: number,
+    @Ctx() ctx: Context,
+  ) {
+    return moveAgendaItem(ctx.app, ctx.em, await operatorItem(ctx, id), position);
+  }
+
+  @Subscription(() => MeetingEvent, {
+    description: 'Events of one meeting, published after each change commits',
+    subscribe: async ({ args, context }) => {
+      const ctx = context as Context;
+      await readableMeeting(ctx, String(args.meetingId));
+      return ctx.app.pubSub.subscribe('MEETING', String(args.meetingId));
+    },
+  })
+  meetingEvents(@Arg('meetingId', () => ID) _meetingId: string, @Root() event: MeetingEventPayload): MeetingEvent {
+    return event;
+  }
+
+  @FieldResolver(() => ID)
+  basinId(@Root() meeting: Meeting): string {
+    return meeting.basin.id;
+  }
+
+  @FieldResolver(() => Person, { nullable: true })
+  chair(@Root() meeting: Meeting) {
+    return meeting.chair?.load() ?? null;
+  }
+
+  @FieldResolver(() => [AgendaItem])
+  async items(@Root() meeting: Meeting) {
+    return (await meeting.items.load()).getItems();
+  }
+
+  @FieldResolver(() => AgendaItem, { nullable: true })
+  currentItem(@Root() meeting: Meeting) {
+    return meeting.currentItem?.load() ?? null;
+  }
+}
+
+@Resolver(() => AgendaItem)
+export class AgendaItemResolver {
+  @FieldResolver(() => Project, { nullable: true })
+  project(@Root() item: AgendaItem) {
+    return item.project?.load() ?? null;
+  }
+
+  @FieldResolver(() => DiagnosisPaperVersion, {
+    nullable: true,
+    description: 'The version frozen when the session opened; before that, the latest',
+  })
+  async paper(@Root() item: AgendaItem, @Ctx() ctx: Context) {
+    if (item.paperVersion) return item.paperVersion.load();
+    if (!item.project) return null;
+    const paper = await ctx.em.findOne(DiagnosisPaper, { project: item.project.id });
+    return paper ? ctx.em.findOne(DiagnosisPaperVersion, { paper, number: paper.latestVersion }) : null;
+  }
+
+  @FieldResolver(() => Int, { description: 'Seconds elapsed on the item timer, now' })
+  elapsedNow(@Root() item: AgendaItem): number {
+    const running = item.timerStartedAt ? Math.floor((Date.now() - item.timerStartedAt.getTime()) / 1000) : 0;
+    return item.elapsedSeconds + running;
+  }
+}

@@ -1,0 +1,35 @@
+import { Entity, Enum, ManyToOne, type Ref, Unique } from '@mikro-orm/core';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { BaseEntity } from '../common/base.entity.js';
+import { Basin } from '../basin/basin.entity.js';
+import { Organisation } from '../organisation/organisation.entity.js';
+import { Person } from './person.entity.js';
+
+/** What a person may do in one basin. A person may hold several roles (a chair is also a member). */
+export enum Role {
+  OPERATOR = 'OPERATOR',
+  CHAIR = 'CHAIR',
+  MEMBER = 'MEMBER',
+  OBSERVER = 'OBSERVER',
+  SME = 'SME',
+}
+registerEnumType(Role, { name: 'Role' });
+
+@ObjectType()
+@Entity()
+@Unique({ properties: ['person', 'basin', 'role'] })
+export class Membership extends BaseEntity {
+  @ManyToOne(() => Person, { ref: true })
+  person!: Ref<Person>;
+
+  @ManyToOne(() => Basin, { ref: true })
+  basin!: Ref<Basin>;
+
+  @Field(() => Role)
+  @Enum({ items: () => Role, type: 'string' })
+  role!: Role;
+
+  /** The organisation the person represents in this role (none for an SME leader). */
+  @ManyToOne(() => Organisation, { ref: true, nullable: true })
+  organisation?: Ref<Organisation> | null;
+}

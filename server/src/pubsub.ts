@@ -1,0 +1,38 @@
+import { createPubSub } from '@graphql-yoga/subscription';
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { Redis } from 'ioredis';
+
+/** What changed in a meeting; clients refetch or patch the part named by `kind`. */
+export interface MeetingEventPayload {
+  meetingId: string;
+  kind: 'MEETING' | 'AGENDA' | 'PRESENCE' | 'PAPER' | 'PLEDGE' | 'BALLOT' | 'DECISION';
+  /** Id of the record that changed, when there is one. */
+  subjectId: string | null;
+  /** ISO time the change was committed. */
+  at: string;
+}
+
+/** Every topic and its payload, in one place. Topics are keyed by meeting (`MEETING:<id>`). */
+export type Topics = {
+  MEETING: [meetingId: string, payload: MeetingEventPayload];
+};
+
+export type PubSub = ReturnType<typeof createPubSub<Topics>> & { close(): Promise<void> };
+
+/** In-process by default; through Redis when `redisUrl` is set, so every instance sees every event. */
+export function createAppPubSub(redisUrl: string | null): PubSub {
+  if (!redisUrl) {
+    const pubSub = createPubSub<Topics>();
+    return Object.assign(pubSub, { close: async () => undefined });
+  }
+  const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
+  const pubSub = createPubSub<Topics>({ eventTarget: eventTarget as never });
+  return Object.assign(pubSub, {
+    close: async () => {
+      publishClient.disconnect();
+      subscribeClient.disconnect();
+    },
+  });
+}

@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { authChecker } from './auth/auth-checker.js';
+import { AuthResolver, MembershipResolver } from './auth/auth.resolver.js';
+import { BasinResolver, OrganisationResolver } from './basin/basin.resolver.js';
+import { ProjectResolver } from './project/project.resolver.js';
+import { SmeResolver } from './sme/sme.resolver.js';
+import { PersonResolver } from './person/person.resolver.js';
+import { AttachmentResolver, DiagnosisPaperResolver, DiagnosisVersionResolver } from './diagnosis/diagnosis.resolver.js';
+import { AgendaItemResolver, MeetingResolver } from './meeting/meeting.resolver.js';
+import type { PubSub } from './pubsub.js';
+
+export const resolvers = [
+  AuthResolver,
+  MembershipResolver,
+  BasinResolver,
+  OrganisationResolver,
+  ProjectResolver,
+  SmeResolver,
+  PersonResolver,
+  DiagnosisPaperResolver,
+  DiagnosisVersionResolver,
+  AttachmentResolver,
+  MeetingResolver,
+  AgendaItemResolver,
+] as const;
+
+/** The executable schema; `pubSub` carries subscriptions (in-process or Redis). */
+export function buildAppSchema(pubSub: PubSub): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    authChecker,
+    pubSub,
+    validate: { forbidUnknownValues: false },
+    emitSchemaFile: false,
+  });
+}
