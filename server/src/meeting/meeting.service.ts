@@ -51,7 +51,7 @@ export async function updateMeeting(app: App, em: EntityManager, meeting: Meetin
     if (input.title) meeting.title = input.title.trim();
     if (input.scheduledAt) meeting.scheduledAt = input.scheduledAt;
     if (input.location !== undefined && input.location !== null) meeting.location = input.location.trim();
-    if (input.chairId) meeting.chair = ref(await checkChair(tem, await meeting.basin.loadOrFail(), input.chairId));
+    if (input.chairId) meeting.chair = ref(await checkChair(tem, await tem.findOneOrFail(Basin, meeting.basin.id), input.chairId));
     tem.persist(meeting);
     return meeting;
   });

@@ -24,8 +24,9 @@ function checkAdvance(basin: Basin, amount: number): void {
   }
 }
 
-function replaceNeeds(em: EntityManager, project: Project, needs: CompetenceNeedInput[]): void {
-  for (const need of project.needs.getItems()) em.remove(need);
+/** Replaces a project's needs; `em` must be the transaction's manager (SQLite has one connection). */
+async function replaceNeeds(em: EntityManager, project: Project, needs: CompetenceNeedInput[]): Promise<void> {
+  for (const need of await em.find(CompetenceNeed, { project: project.id })) em.remove(need);
   needs.forEach((need, position) => em.create(CompetenceNeed, { project, position, ...need }));
 }
 
@@ -55,7 +56,7 @@ export async function createProject(em: EntityManager, input: CreateProjectInput
       jobsPlanned: input.jobsPlanned,
       advanceRequested: input.advanceRequested,
     });
-    replaceNeeds(tem, project, input.needs);
+    await replaceNeeds(tem, project, input.needs);
     return project;
   });
 }
@@ -98,10 +99,7 @@ export async function updateProject(em: EntityManager, project: Project, input: 
     if (input.advanceRequested !== undefined && input.advanceRequested !== null) {
       project.advanceRequested = input.advanceRequested;
     }
-    if (input.needs) {
-      await project.needs.init();
-      replaceNeeds(tem, project, input.needs);
-    }
+    if (input.needs) await replaceNeeds(tem, project, input.needs);
     tem.persist(project);
     return project;
   });
