@@ -18,7 +18,10 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     projects: [
-      { plugins: [decorators], test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/**/*.int.test.ts'] } },
+      {
+        plugins: [decorators],
+        test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/**/*.int.test.ts'] },
+      },
       {
         plugins: [decorators],
         test: { name: 'integration', include: ['src/**/*.int.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },

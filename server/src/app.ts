@@ -48,7 +48,10 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     pubSub,
     logger,
     throttle: { email: new SignInThrottle(5), ip: new SignInThrottle(50) },
-    files: config.attachmentStorage === 'database' ? databaseFileStore() : diskFileStore(path.join(config.dataDir, 'attachments')),
+    files:
+      config.attachmentStorage === 'database'
+        ? databaseFileStore()
+        : diskFileStore(path.join(config.dataDir, 'attachments')),
     publishMeetingEvent: publisher(pubSub),
   };
   const schema = await buildAppSchema(pubSub);
@@ -60,24 +63,33 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const httpServer = http.createServer(expressApp);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer<Record<string, unknown>, Partial<{ token: string | null; ip: string; locale: 'fr' | 'en' }>>(
+  const wsCleanup = useServer<
+    Record<string, unknown>,
+    Partial<{ token: string | null; ip: string; locale: 'fr' | 'en' }>
+  >(
     {
       schema,
       onConnect: async (ctx) => {
         const request = ctx.extra.request;
-        const fromParams = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : null;
+        const fromParams =
+          typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : null;
         let token = tokenFrom(fromParams, undefined);
         if (!token && readCookie(request.headers.cookie, SESSION_COOKIE)) {
           // A cookie rides along on any websocket to our host: accept it only from our own pages.
           const origin = request.headers.origin;
           const host = request.headers.host;
-          if (origin && host && new URL(origin).host === host) token = readCookie(request.headers.cookie, SESSION_COOKIE);
+          if (origin && host && new URL(origin).host === host)
+            token = readCookie(request.headers.cookie, SESSION_COOKIE);
         }
         if (token && !(await resolveViewer(orm.em.fork(), token))) return false; // a stale token: refuse, the client signs in again
         Object.assign(ctx.extra, {
           token,
           ip: request.socket.remoteAddress ?? 'unknown',
-          locale: pickLocale(typeof ctx.connectionParams?.locale === 'string' ? ctx.connectionParams.locale : request.headers['accept-language']),
+          locale: pickLocale(
+            typeof ctx.connectionParams?.locale === 'string'
+              ? ctx.connectionParams.locale
+              : request.headers['accept-language'],
+          ),
         });
         return true;
       },
@@ -104,12 +116,23 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      { serverWillStart: async () => ({ drainServer: async () => { await wsCleanup.dispose(); } }) },
+      {
+        serverWillStart: async () => ({
+          drainServer: async () => {
+            await wsCleanup.dispose();
+          },
+        }),
+      },
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
     formatError: (formatted, original) => {
       const { error, unexpected } = publicError(formatted, original);
-      if (unexpected) logger.error('unexpected error', { message: formatted.message, path: formatted.path, stack: (original as Error)?.stack });
+      if (unexpected)
+        logger.error('unexpected error', {
+          message: formatted.message,
+          path: formatted.path,
+          stack: (original as Error)?.stack,
+        });
       return error;
     },
   });
@@ -143,7 +166,13 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
           locale: pickLocale(req.headers['accept-language']),
           http: {
             setSessionCookie: (token, expires) =>
-              res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: production, expires, path: '/' }),
+              res.cookie(SESSION_COOKIE, token, {
+                httpOnly: true,
+                sameSite: 'lax',
+                secure: production,
+                expires,
+                path: '/',
+              }),
             clearSessionCookie: () => res.clearCookie(SESSION_COOKIE, { path: '/' }),
           },
         };
@@ -180,7 +209,8 @@ function maskResult(result: ExecutionResult, logger: Logger): FormattedExecution
     ...result,
     errors: result.errors.map((err) => {
       const { error, unexpected } = publicError(err.toJSON(), err);
-      if (unexpected) logger.error('unexpected error', { message: err.message, path: err.path, stack: err.originalError?.stack });
+      if (unexpected)
+        logger.error('unexpected error', { message: err.message, path: err.path, stack: err.originalError?.stack });
       return error;
     }),
   };

@@ -89,5 +89,4 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   };
 }
 
-export const isPostgres = (config: Pick<Config, 'databaseUrl'>): boolean =>
-  config.databaseUrl.startsWith('postgres');
+export const isPostgres = (config: Pick<Config, 'databaseUrl'>): boolean => config.databaseUrl.startsWith('postgres');

@@ -73,24 +73,48 @@ export function publicError(
   if (name === 'ArgumentValidationError' || name === 'ValidationError') {
     const details = (cause as { validationErrors?: { property: string; constraints?: Record<string, string> }[] })
       .validationErrors;
-    const fields = Object.fromEntries((details ?? []).map((d) => [d.property, Object.keys(d.constraints ?? {})[0] ?? 'invalid']));
+    const fields = Object.fromEntries(
+      (details ?? []).map((d) => [d.property, Object.keys(d.constraints ?? {})[0] ?? 'invalid']),
+    );
     return {
-      error: { message: 'Some fields are not valid', path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT, fields } },
+      error: {
+        message: 'Some fields are not valid',
+        path: formatted.path,
+        extensions: { code: ErrorCode.BAD_USER_INPUT, fields },
+      },
       unexpected: false,
     };
   }
   if (name === 'UniqueConstraintViolationException') {
     return {
-      error: { message: 'Someone changed this at the same moment: please try again', path: formatted.path, extensions: { code: ErrorCode.CONFLICT } },
+      error: {
+        message: 'Someone changed this at the same moment: please try again',
+        path: formatted.path,
+        extensions: { code: ErrorCode.CONFLICT },
+      },
       unexpected: false,
     };
   }
-  const known = ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE'];
+  const known = [
+    'GRAPHQL_PARSE_FAILED',
+    'GRAPHQL_VALIDATION_FAILED',
+    'BAD_USER_INPUT',
+    'PERSISTED_QUERY_NOT_FOUND',
+    'BAD_REQUEST',
+    'OPERATION_RESOLUTION_FAILURE',
+  ];
   if (typeof code === 'string' && known.includes(code)) {
-    return { error: { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } }, unexpected: false };
+    return {
+      error: { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } },
+      unexpected: false,
+    };
   }
   return {
-    error: { message: 'Something went wrong on our side', path: formatted.path, extensions: { code: ErrorCode.INTERNAL } },
+    error: {
+      message: 'Something went wrong on our side',
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL },
+    },
     unexpected: true,
   };
 }

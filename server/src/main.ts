@@ -13,7 +13,10 @@ async function main(): Promise<void> {
   const logger = createLogger();
   const orm = await initORM(config);
   if (config.seedDemo) {
-    const files = config.attachmentStorage === 'database' ? databaseFileStore() : diskFileStore(path.join(config.dataDir, 'attachments'));
+    const files =
+      config.attachmentStorage === 'database'
+        ? databaseFileStore()
+        : diskFileStore(path.join(config.dataDir, 'attachments'));
     const seeded = await seedDemoBasin(orm.em.fork(), files);
     if (seeded) logger.info('demo basin seeded', { basin: 'Valenciennois' });
   }
@@ -26,7 +29,11 @@ async function main(): Promise<void> {
       `Agrément is running at ${url}  (GraphQL and websockets at ${url}/graphql, health at ${url}/healthz)`,
       `Database: ${database}${config.redisUrl ? ', events through Redis' : ''}`,
       ...(config.seedDemo
-        ? ['', `Demo accounts (password: ${DEMO_PASSWORD}):`, ...DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(34)} ${a.label}`)]
+        ? [
+            '',
+            `Demo accounts (password: ${DEMO_PASSWORD}):`,
+            ...DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(34)} ${a.label}`),
+          ]
         : []),
       '',
     ].join('\n'),
@@ -45,7 +52,9 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`Configuration error: ${error.message}\n`);
   } else {
-    process.stderr.write(`Agrément could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `Agrément could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

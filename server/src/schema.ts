@@ -7,7 +7,11 @@ import { BasinResolver, OrganisationResolver } from './basin/basin.resolver.js';
 import { ProjectResolver } from './project/project.resolver.js';
 import { SmeResolver } from './sme/sme.resolver.js';
 import { PersonResolver } from './person/person.resolver.js';
-import { AttachmentResolver, DiagnosisPaperResolver, DiagnosisVersionResolver } from './diagnosis/diagnosis.resolver.js';
+import {
+  AttachmentResolver,
+  DiagnosisPaperResolver,
+  DiagnosisVersionResolver,
+} from './diagnosis/diagnosis.resolver.js';
 import { AgendaItemResolver, MeetingResolver } from './meeting/meeting.resolver.js';
 import type { PubSub } from './pubsub.js';
 

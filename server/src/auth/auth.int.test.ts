@@ -4,7 +4,8 @@ import { createTestBasin, PASSWORD, type TestBasin } from '../test/fixtures.js';
 import { Person } from '../person/person.entity.js';
 import { Membership } from '../person/membership.entity.js';
 
-const SIGN_IN = 'mutation($e: String!, $p: String!, $b: Boolean) { signIn(email: $e, password: $p, bearer: $b) { token person { email } } }';
+const SIGN_IN =
+  'mutation($e: String!, $p: String!, $b: Boolean) { signIn(email: $e, password: $p, bearer: $b) { token person { email } } }';
 const ME = '{ me { person { email displayName } memberships { role basin { slug } organisation { name } } } }';
 const INVITE = `mutation($input: InvitePersonInput!) { invitePerson(input: $input) { link person { id email } } }`;
 
@@ -29,7 +30,9 @@ describe('sign-in over HTTP', () => {
     const cookie = result.setCookie!.split(';')[0]!;
     const me = await gql(server, ME, {}, { cookie });
     expect(me.data?.me.person.email).toBe('operator@a.test');
-    expect(me.data?.me.memberships).toEqual([{ role: 'OPERATOR', basin: { slug: 'a' }, organisation: { name: 'CCI a' } }]);
+    expect(me.data?.me.memberships).toEqual([
+      { role: 'OPERATOR', basin: { slug: 'a' }, organisation: { name: 'CCI a' } },
+    ]);
   });
 
   it('should give a bearer token to API clients that ask for one', async () => {
@@ -48,7 +51,8 @@ describe('sign-in over HTTP', () => {
 
   it('should slow down repeated failures for one account, even with the right password', async () => {
     const codes: (string | undefined)[] = [];
-    for (let i = 0; i < 6; i += 1) codes.push(codeOf(await gql(server, SIGN_IN, { e: 'chair@b.test', p: `guess ${i}` })));
+    for (let i = 0; i < 6; i += 1)
+      codes.push(codeOf(await gql(server, SIGN_IN, { e: 'chair@b.test', p: `guess ${i}` })));
     expect(codes.slice(0, 5)).toEqual(Array(5).fill('INVALID_CREDENTIALS'));
     expect(codes[5]).toBe('TOO_MANY_ATTEMPTS');
     const right = await gql(server, SIGN_IN, { e: 'chair@b.test', p: PASSWORD });
@@ -68,17 +72,34 @@ describe('sign-in over HTTP', () => {
 describe('invitations', () => {
   it('should let an operator invite a person who sets a password once through the link', async () => {
     const operator = await signInToken(server, 'operator@a.test', PASSWORD);
-    const invited = await gql(server, INVITE, {
-      input: { basinId: a.basin.id, email: 'new.member@a.test', firstName: 'Nina', lastName: 'Nouvelle', role: 'MEMBER', organisationId: a.partner.id },
-    }, { token: operator });
+    const invited = await gql(
+      server,
+      INVITE,
+      {
+        input: {
+          basinId: a.basin.id,
+          email: 'new.member@a.test',
+          firstName: 'Nina',
+          lastName: 'Nouvelle',
+          role: 'MEMBER',
+          organisationId: a.partner.id,
+        },
+      },
+      { token: operator },
+    );
     expect(invited.errors).toBeUndefined();
     const link: string = invited.data?.invitePerson.link;
     expect(link).toMatch(/\/invitation\/[\w-]{43}$/);
     const token = link.split('/').pop();
 
-    const weak = await gql(server, 'mutation($t: String!) { acceptInvitation(token: $t, password: "short") { person { email } } }', { t: token });
+    const weak = await gql(
+      server,
+      'mutation($t: String!) { acceptInvitation(token: $t, password: "short") { person { email } } }',
+      { t: token },
+    );
     expect(codeOf(weak)).toBe('WEAK_PASSWORD');
-    const accept = 'mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p, bearer: true) { token person { email } } }';
+    const accept =
+      'mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p, bearer: true) { token person { email } } }';
     const accepted = await gql(server, accept, { t: token, p: 'a long enough password' });
     expect(accepted.data?.acceptInvitation.person.email).toBe('new.member@a.test');
     expect(accepted.setCookie).toMatch(/agrement_session=/);
@@ -90,9 +111,14 @@ describe('invitations', () => {
   it('should refuse a duplicate email and write nothing', async () => {
     const operator = await signInToken(server, 'operator@a.test', PASSWORD);
     const before = await server.orm.em.fork().count(Membership);
-    const result = await gql(server, INVITE, {
-      input: { basinId: a.basin.id, email: 'MEMBER@a.test', firstName: 'X', lastName: 'Y', role: 'OBSERVER' },
-    }, { token: operator });
+    const result = await gql(
+      server,
+      INVITE,
+      {
+        input: { basinId: a.basin.id, email: 'MEMBER@a.test', firstName: 'X', lastName: 'Y', role: 'OBSERVER' },
+      },
+      { token: operator },
+    );
     expect(codeOf(result)).toBe('DUPLICATE_EMAIL');
     expect(await server.orm.em.fork().count(Membership)).toBe(before);
   });
@@ -100,11 +126,22 @@ describe('invitations', () => {
   it('should refuse an unknown basin, another basin and a non-operator', async () => {
     const operatorA = await signInToken(server, 'operator@a.test', PASSWORD);
     const member = await signInToken(server, 'member@a.test', PASSWORD);
-    const input = (basinId: string) => ({ input: { basinId, email: `x${Math.random()}@a.test`, firstName: 'X', lastName: 'Y', role: 'OBSERVER' } });
+    const input = (basinId: string) => ({
+      input: { basinId, email: `x${Math.random()}@a.test`, firstName: 'X', lastName: 'Y', role: 'OBSERVER' },
+    });
     expect(codeOf(await gql(server, INVITE, input(b.basin.id), { token: operatorA }))).toBe('FORBIDDEN');
     expect(codeOf(await gql(server, INVITE, input(a.basin.id), { token: member }))).toBe('FORBIDDEN');
     expect(codeOf(await gql(server, INVITE, input(a.basin.id)))).toBe('UNAUTHENTICATED');
-    expect(codeOf(await gql(server, INVITE, { input: { ...input(a.basin.id).input, email: 'not-an-email' } }, { token: operatorA }))).toBe('BAD_USER_INPUT');
+    expect(
+      codeOf(
+        await gql(
+          server,
+          INVITE,
+          { input: { ...input(a.basin.id).input, email: 'not-an-email' } },
+          { token: operatorA },
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
     const count = await server.orm.em.fork().count(Person, { email: { $like: 'x%' } });
     expect(count).toBe(0);
   });

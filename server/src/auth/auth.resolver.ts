@@ -1,4 +1,17 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { IsEmail, Length, MaxLength } from 'class-validator';
 import type { Context } from '../context.js';
 import { Person } from '../person/person.entity.js';
@@ -74,7 +87,11 @@ export class AuthResolver {
   @Query(() => Viewer, { nullable: true, description: 'Who is signed in, or null' })
   async me(@Ctx() ctx: Context): Promise<Viewer | null> {
     if (!ctx.viewer) return null;
-    const memberships = await ctx.em.find(Membership, { person: ctx.viewer.person.id }, { orderBy: { createdAt: 'asc' } });
+    const memberships = await ctx.em.find(
+      Membership,
+      { person: ctx.viewer.person.id },
+      { orderBy: { createdAt: 'asc' } },
+    );
     return { person: ctx.viewer.person, memberships };
   }
 

@@ -23,7 +23,13 @@ export interface SignedIn {
 }
 
 /** Checks the password and opens a session. One generic error for a wrong email or password; failures slow down. */
-export async function signIn(app: App, em: EntityManager, email: string, password: string, ip: string): Promise<SignedIn> {
+export async function signIn(
+  app: App,
+  em: EntityManager,
+  email: string,
+  password: string,
+  ip: string,
+): Promise<SignedIn> {
   const normalised = normaliseEmail(email);
   const wait = Math.max(app.throttle.email.retryAfter(normalised), app.throttle.ip.retryAfter(ip));
   if (wait > 0) {
@@ -115,7 +121,12 @@ export async function invitePerson(app: App, em: EntityManager, inviter: Viewer,
 }
 
 /** Sets the password of an invited person and signs them in. The link works once. */
-export async function acceptInvitation(app: App, em: EntityManager, token: string, password: string): Promise<SignedIn> {
+export async function acceptInvitation(
+  app: App,
+  em: EntityManager,
+  token: string,
+  password: string,
+): Promise<SignedIn> {
   const problem = passwordProblem(password);
   if (problem) throw new AppError(ErrorCode.WEAK_PASSWORD, problem);
   const passwordHash = await hashPassword(password);

@@ -69,7 +69,10 @@ export class BasinResolver {
     return toPage(result, page);
   }
 
-  @FieldResolver(() => TriennialConvention, { nullable: true, description: 'The convention in force today, or the latest' })
+  @FieldResolver(() => TriennialConvention, {
+    nullable: true,
+    description: 'The convention in force today, or the latest',
+  })
   async currentConvention(@Root() basin: Basin, @Ctx() ctx: Context): Promise<TriennialConvention | null> {
     const today = new Date().toISOString().slice(0, 10);
     return (

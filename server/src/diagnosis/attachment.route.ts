@@ -6,7 +6,15 @@ import { readableProject } from '../project/project.service.js';
 import { Attachment } from './diagnosis-paper.entity.js';
 
 /** Types a browser may show inline; anything else is downloaded, so an uploaded page can never run in our origin. */
-const INLINE = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp', 'text/plain', 'text/csv']);
+const INLINE = new Set([
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'text/plain',
+  'text/csv',
+]);
 
 /** GET /files/attachments/:id/:name — same session (cookie or bearer) and same read rule as the project. */
 export function attachmentRoute(app: App) {

@@ -1,4 +1,14 @@
-import { Collection, Entity, ManyToOne, OneToMany, PrimaryKey, Property, type Ref, Unique, type Opt } from '@mikro-orm/core';
+import {
+  Collection,
+  Entity,
+  ManyToOne,
+  OneToMany,
+  PrimaryKey,
+  Property,
+  type Ref,
+  Unique,
+  type Opt,
+} from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../common/base.entity.js';
 import { Project } from '../project/project.entity.js';

@@ -120,7 +120,9 @@ export class DiagnosisVersionResolver {
 
 @Resolver(() => Attachment)
 export class AttachmentResolver {
-  @FieldResolver(() => String, { description: 'Where the browser opens the file (same session cookie or bearer token)' })
+  @FieldResolver(() => String, {
+    description: 'Where the browser opens the file (same session cookie or bearer token)',
+  })
   url(@Root() attachment: Attachment): string {
     return `/files/attachments/${attachment.id}/${encodeURIComponent(attachment.fileName)}`;
   }

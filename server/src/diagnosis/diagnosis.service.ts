@@ -41,7 +41,8 @@ export async function saveDiagnosisVersion(
   if (!input.title.trim()) throw badInput('The title is required', { title: 'required' });
   if (input.sections.length === 0) throw badInput('A diagnosis needs at least one section', { sections: 'required' });
   input.sections.forEach((section, index) => {
-    if (!section.heading.trim()) throw badInput(`Section ${index + 1} has no heading`, { [`sections.${index}.heading`]: 'required' });
+    if (!section.heading.trim())
+      throw badInput(`Section ${index + 1} has no heading`, { [`sections.${index}.heading`]: 'required' });
   });
   return em.transactional(async (tem) => {
     let paper = await tem.findOne(DiagnosisPaper, { project });
@@ -110,4 +111,6 @@ export async function addAttachment(
 }
 
 const tooLarge = (maxBytes: number) =>
-  new AppError(ErrorCode.FILE_TOO_LARGE, `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB`, { maxBytes });
+  new AppError(ErrorCode.FILE_TOO_LARGE, `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB`, {
+    maxBytes,
+  });

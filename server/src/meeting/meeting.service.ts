@@ -8,7 +8,12 @@ import { Person } from '../person/person.entity.js';
 import { Project, ProjectStatus } from '../project/project.entity.js';
 import { Meeting, MeetingStatus } from './meeting.entity.js';
 import { AgendaItem, AgendaItemKind } from './agenda-item.entity.js';
-import type { AgendaItemInput, CreateMeetingInput, UpdateAgendaItemInput, UpdateMeetingInput } from './meeting.inputs.js';
+import type {
+  AgendaItemInput,
+  CreateMeetingInput,
+  UpdateAgendaItemInput,
+  UpdateMeetingInput,
+} from './meeting.inputs.js';
 
 /** A chair must hold the CHAIR role in the basin and represent a partner company. */
 async function checkChair(em: EntityManager, basin: Basin, chairId: string): Promise<Person> {
@@ -51,7 +56,8 @@ export async function updateMeeting(app: App, em: EntityManager, meeting: Meetin
     if (input.title) meeting.title = input.title.trim();
     if (input.scheduledAt) meeting.scheduledAt = input.scheduledAt;
     if (input.location !== undefined && input.location !== null) meeting.location = input.location.trim();
-    if (input.chairId) meeting.chair = ref(await checkChair(tem, await tem.findOneOrFail(Basin, meeting.basin.id), input.chairId));
+    if (input.chairId)
+      meeting.chair = ref(await checkChair(tem, await tem.findOneOrFail(Basin, meeting.basin.id), input.chairId));
     tem.persist(meeting);
     return meeting;
   });
@@ -86,7 +92,14 @@ export async function addAgendaItem(app: App, em: EntityManager, meeting: Meetin
       project = await tem.findOne(Project, { id: input.projectId, basin: meeting.basin.id });
       if (!project) throw notFound('Project');
       if (input.kind === AgendaItemKind.PROJECT_EXAMINATION) {
-        if (![ProjectStatus.PRESCRIBED, ProjectStatus.DIAGNOSIS, ProjectStatus.SCHEDULED, ProjectStatus.DEFERRED].includes(project.status)) {
+        if (
+          ![
+            ProjectStatus.PRESCRIBED,
+            ProjectStatus.DIAGNOSIS,
+            ProjectStatus.SCHEDULED,
+            ProjectStatus.DEFERRED,
+          ].includes(project.status)
+        ) {
           throw new AppError(ErrorCode.INVALID_STATE, 'The committee has already decided on this project');
         }
         project.status = ProjectStatus.SCHEDULED;
@@ -137,7 +150,12 @@ export async function removeAgendaItem(app: App, em: EntityManager, item: Agenda
 }
 
 /** Moves an item to `position` (0-based), shifting the others. */
-export async function moveAgendaItem(app: App, em: EntityManager, item: AgendaItem, position: number): Promise<Meeting> {
+export async function moveAgendaItem(
+  app: App,
+  em: EntityManager,
+  item: AgendaItem,
+  position: number,
+): Promise<Meeting> {
   const meeting = await item.meeting.loadOrFail();
   await em.transactional(async (tem) => {
     requirePreparing(meeting);

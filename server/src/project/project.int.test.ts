@@ -16,7 +16,6 @@ const PROJECTS = `query($basinId: ID!, $offset: Int, $limit: Int, $status: [Proj
 
 let server: TestServer;
 let a: TestBasin;
-let b: TestBasin;
 let operatorA: string;
 
 const input = (overrides: Record<string, unknown> = {}) => ({
@@ -42,7 +41,7 @@ async function counts() {
 beforeAll(async () => {
   server = await startTestServer();
   a = await createTestBasin(server.orm.em.fork(), 'pa');
-  b = await createTestBasin(server.orm.em.fork(), 'pb');
+  await createTestBasin(server.orm.em.fork(), 'pb');
   operatorA = await signInToken(server, 'operator@pa.test', PASSWORD);
 });
 afterAll(() => server?.close());
@@ -64,28 +63,68 @@ describe('projects', () => {
       ],
     });
     const observer = await signInToken(server, 'observer@pa.test', PASSWORD);
-    const read = await gql(server, '{ project(id: "' + created.data?.createProject.id + '") { title } }', {}, { token: observer });
+    const read = await gql(
+      server,
+      '{ project(id: "' + created.data?.createProject.id + '") { title } }',
+      {},
+      { token: observer },
+    );
     expect(read.data?.project.title).toBe('ISO 9001 certification');
   });
 
   it('should refuse a bad SIREN, an unknown basin and an advance above the cap, writing nothing', async () => {
     const before = await counts();
-    const badSiren = await gql(server, CREATE, { input: input({ sme: { ...input().sme, siren: '552100555' } }) }, { token: operatorA });
+    const badSiren = await gql(
+      server,
+      CREATE,
+      { input: input({ sme: { ...input().sme, siren: '552100555' } }) },
+      { token: operatorA },
+    );
     expect(codeOf(badSiren)).toBe('INVALID_SIREN');
     expect(badSiren.errors?.[0]?.extensions?.fields).toEqual({ siren: 'invalid' });
-    const unknown = await gql(server, CREATE, { input: input({ basinId: '00000000-0000-4000-8000-000000000000' }) }, { token: operatorA });
+    const unknown = await gql(
+      server,
+      CREATE,
+      { input: input({ basinId: '00000000-0000-4000-8000-000000000000' }) },
+      { token: operatorA },
+    );
     expect(codeOf(unknown)).toBe('FORBIDDEN'); // not the operator of a basin that does not exist
-    const aboveCap = await gql(server, CREATE, { input: input({ advanceRequested: 15001, sme: { ...input().sme, siren: '732829320' } }) }, { token: operatorA });
+    const aboveCap = await gql(
+      server,
+      CREATE,
+      { input: input({ advanceRequested: 15001, sme: { ...input().sme, siren: '732829320' } }) },
+      { token: operatorA },
+    );
     expect(codeOf(aboveCap)).toBe('ADVANCE_ABOVE_CAP');
-    const duplicate = await gql(server, CREATE, { input: input({ title: 'Another', sme: { ...input().sme } }) }, { token: operatorA });
+    const duplicate = await gql(
+      server,
+      CREATE,
+      { input: input({ title: 'Another', sme: { ...input().sme } }) },
+      { token: operatorA },
+    );
     expect(codeOf(duplicate)).toBe('DUPLICATE_SIREN');
-    const badNeed = await gql(server, CREATE, { input: input({ sme: { ...input().sme, siren: '356000000' }, needs: [{ domain: 'IT', profile: 'x', estimatedDays: 0 }] }) }, { token: operatorA });
+    const badNeed = await gql(
+      server,
+      CREATE,
+      {
+        input: input({
+          sme: { ...input().sme, siren: '356000000' },
+          needs: [{ domain: 'IT', profile: 'x', estimatedDays: 0 }],
+        }),
+      },
+      { token: operatorA },
+    );
     expect(codeOf(badNeed)).toBe('BAD_USER_INPUT');
     expect(await counts()).toEqual(before);
   });
 
   it('should answer UNKNOWN_BASIN when listing a basin that does not exist', async () => {
-    const result = await gql(server, PROJECTS, { basinId: '00000000-0000-4000-8000-000000000000' }, { token: operatorA });
+    const result = await gql(
+      server,
+      PROJECTS,
+      { basinId: '00000000-0000-4000-8000-000000000000' },
+      { token: operatorA },
+    );
     expect(codeOf(result)).toBe('UNKNOWN_BASIN');
   });
 
@@ -104,18 +143,37 @@ describe('projects', () => {
 
   it('should show an SME leader its own project only', async () => {
     const em = server.orm.em.fork();
-    const own = await gql(server, CREATE, { input: input({ title: 'Own project', sme: undefined, smeId: a.sme.id }) }, { token: operatorA });
+    const own = await gql(
+      server,
+      CREATE,
+      { input: input({ title: 'Own project', sme: undefined, smeId: a.sme.id }) },
+      { token: operatorA },
+    );
     expect(own.errors).toBeUndefined();
     const leader = await signInToken(server, 'smeleader@pa.test', PASSWORD);
     const listed = await gql(server, PROJECTS, { basinId: a.basin.id }, { token: leader });
     expect(listed.data?.projects.items.map((p: { title: string }) => p.title)).toEqual(['Own project']);
-    expect(codeOf(await gql(server, `query($b: ID!) { meetings(basinId: $b) { totalCount } }`, { b: a.basin.id }, { token: leader }))).toBe('FORBIDDEN');
+    expect(
+      codeOf(
+        await gql(
+          server,
+          `query($b: ID!) { meetings(basinId: $b) { totalCount } }`,
+          { b: a.basin.id },
+          { token: leader },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
     expect(await em.count(Project, { basin: a.basin.id })).toBeGreaterThan(1);
   });
 
   it('should page through projects and filter them', async () => {
     for (const [i, siren] of ['130005481', '180020026', '110043015'].entries()) {
-      const created = await gql(server, CREATE, { input: input({ title: `Paged ${i}`, sme: { ...input().sme, siren } }) }, { token: operatorA });
+      const created = await gql(
+        server,
+        CREATE,
+        { input: input({ title: `Paged ${i}`, sme: { ...input().sme, siren } }) },
+        { token: operatorA },
+      );
       expect(created.errors).toBeUndefined();
     }
     const first = await gql(server, PROJECTS, { basinId: a.basin.id, limit: 2 }, { token: operatorA });
@@ -133,8 +191,24 @@ describe('projects', () => {
     const listed = await gql(server, PROJECTS, { basinId: a.basin.id, search: 'Paged 2' }, { token: operatorA });
     const id = listed.data?.projects.items[0].id;
     const update = `mutation($id: ID!, $input: UpdateProjectInput!) { updateProject(id: $id, input: $input) { status jobsPlanned needs { profile } } }`;
-    const updated = await gql(server, update, { id, input: { status: 'DIAGNOSIS', jobsPlanned: 9, needs: [{ domain: 'HR', profile: 'Recruiter', estimatedDays: 3 }] } }, { token: operatorA });
-    expect(updated.data?.updateProject).toEqual({ status: 'DIAGNOSIS', jobsPlanned: 9, needs: [{ profile: 'Recruiter' }] });
+    const updated = await gql(
+      server,
+      update,
+      {
+        id,
+        input: {
+          status: 'DIAGNOSIS',
+          jobsPlanned: 9,
+          needs: [{ domain: 'HR', profile: 'Recruiter', estimatedDays: 3 }],
+        },
+      },
+      { token: operatorA },
+    );
+    expect(updated.data?.updateProject).toEqual({
+      status: 'DIAGNOSIS',
+      jobsPlanned: 9,
+      needs: [{ profile: 'Recruiter' }],
+    });
     const decided = await gql(server, update, { id, input: { status: 'APPROVED' } }, { token: operatorA });
     expect(codeOf(decided)).toBe('INVALID_STATE');
   });

@@ -1,4 +1,16 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { Context } from '../context.js';
 import { Project, ProjectStatus } from './project.entity.js';
 import { CompetenceNeed } from './competence-need.entity.js';
@@ -28,7 +40,8 @@ export class ProjectResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
-    if (!(await ctx.em.count(Basin, { id: basinId }))) throw new AppError(ErrorCode.UNKNOWN_BASIN, 'This basin does not exist');
+    if (!(await ctx.em.count(Basin, { id: basinId })))
+      throw new AppError(ErrorCode.UNKNOWN_BASIN, 'This basin does not exist');
     const scope = projectScope(requireViewer(ctx), basinId);
     const filters = [scope];
     if (status?.length) filters.push({ status: { $in: status } });

@@ -90,7 +90,8 @@ export async function updateProject(em: EntityManager, project: Project, input: 
     if (input.status && !PREPARATION_STEPS.includes(project.status)) {
       throw new AppError(ErrorCode.INVALID_STATE, 'The committee has decided on this project: its status is set');
     }
-    if (input.advanceRequested !== undefined && input.advanceRequested !== null) checkAdvance(basin, input.advanceRequested);
+    if (input.advanceRequested !== undefined && input.advanceRequested !== null)
+      checkAdvance(basin, input.advanceRequested);
     if (input.title) project.title = input.title.trim();
     if (input.summary !== undefined && input.summary !== null) project.summary = input.summary;
     if (input.kind) project.kind = input.kind;

@@ -25,7 +25,9 @@ async function create(dialect: 'sqlite' | 'postgresql', databaseUrl: string): Pr
       .readdirSync(folder)
       .filter((f) => /^Migration\d+.*\.ts$/.test(f))
       .sort();
-    const imports = files.map((f, i) => `import { ${className(folder, f)} as M${i} } from './${f.replace(/\.ts$/, '.js')}';`);
+    const imports = files.map(
+      (f, i) => `import { ${className(folder, f)} as M${i} } from './${f.replace(/\.ts$/, '.js')}';`,
+    );
     const list = files.map((f, i) => `  { name: '${f.replace(/\.ts$/, '')}', class: M${i} },`);
     const exportName = dialect === 'sqlite' ? 'sqliteMigrations' : 'postgresqlMigrations';
     fs.writeFileSync(

@@ -19,7 +19,9 @@ const printed = `# Emitted by the server (npm run schema:emit). Do not edit: cha
 if (check) {
   const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
   if (current !== printed) {
-    process.stderr.write(`${path.relative(process.cwd(), file)} is stale: run \`npm run schema:emit\` and commit it.\n`);
+    process.stderr.write(
+      `${path.relative(process.cwd(), file)} is stale: run \`npm run schema:emit\` and commit it.\n`,
+    );
     process.exit(1);
   }
   process.stdout.write('schema is up to date\n');

@@ -82,7 +82,11 @@ export async function gql<T = Record<string, any>>(
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (auth.token) headers.authorization = `Bearer ${auth.token}`;
   if (auth.cookie) headers.cookie = auth.cookie;
-  const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as Omit<GqlResult<T>, 'setCookie' | 'status'>;
   return { ...body, setCookie: response.headers.get('set-cookie'), status: response.status };
 }
@@ -102,7 +106,11 @@ export async function signInToken(server: Pick<TestServer, 'url'>, email: string
 }
 
 /** A graphql-ws client over a real websocket, authenticated in connection_init. */
-export function wsClient(server: Pick<TestServer, 'wsUrl'>, token: string | null, options: Partial<Parameters<typeof createClient>[0]> = {}): Client {
+export function wsClient(
+  server: Pick<TestServer, 'wsUrl'>,
+  token: string | null,
+  options: Partial<Parameters<typeof createClient>[0]> = {},
+): Client {
   return createClient({
     url: server.wsUrl,
     webSocketImpl: WebSocket,
@@ -114,9 +122,19 @@ export function wsClient(server: Pick<TestServer, 'wsUrl'>, token: string | null
 }
 
 /** Runs a query or mutation over the websocket and resolves with its single result. */
-export function wsRequest<T = Record<string, any>>(client: Client, query: string, variables: Record<string, unknown> = {}) {
-  return new Promise<{ data?: T | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>((resolve, reject) => {
-    let result: { data?: T | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] } | null = null;
+export function wsRequest<T = Record<string, any>>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown> = {},
+) {
+  return new Promise<{
+    data?: T | null;
+    errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+  }>((resolve, reject) => {
+    let result: {
+      data?: T | null;
+      errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+    } | null = null;
     client.subscribe<T>(
       { query, variables },
       {
