@@ -4,6 +4,7 @@ import type { PubSub, MeetingEventPayload } from './pubsub.js';
 import type { Logger } from './logger.js';
 import { SignInThrottle } from './auth/throttle.js';
 import type { FileStore } from './diagnosis/file-store.js';
+import type { PresenceRegistry } from './presence/presence.js';
 
 /** Long-lived services shared by every request: built once by `createApp`. */
 export interface App {
@@ -14,6 +15,8 @@ export interface App {
   /** Failed sign-ins, per email (5 free tries) and per address (50, since offices share one). */
   throttle: { email: SignInThrottle; ip: SignInThrottle };
   files: FileStore;
+  /** Who is connected to each meeting right now (in memory, or shared through Redis). */
+  presence: PresenceRegistry;
   /** Publishes meeting events; call only after the transaction that made the change has committed. */
   publishMeetingEvent(meetingId: string, kind: MeetingEventPayload['kind'], subjectId?: string | null): void;
 }

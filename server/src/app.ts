@@ -22,6 +22,7 @@ import { type App, publisher } from './app-services.js';
 import { databaseFileStore, diskFileStore } from './diagnosis/file-store.js';
 import { publicError } from './errors.js';
 import { attachmentRoute } from './diagnosis/attachment.route.js';
+import { memoryPresence, redisPresence } from './presence/presence.js';
 
 export interface RunningApp {
   app: App;
@@ -53,6 +54,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
         ? databaseFileStore()
         : diskFileStore(path.join(config.dataDir, 'attachments')),
     publishMeetingEvent: publisher(pubSub),
+    presence: config.redisUrl ? redisPresence(config.redisUrl) : memoryPresence(),
   };
   const schema = await buildAppSchema(pubSub);
   const production = config.nodeEnv === 'production';
@@ -185,6 +187,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const close = async () => {
     await apollo.stop();
     await pubSub.close();
+    await app.presence.close();
     if (!options.orm) await orm.close();
   };
   return {

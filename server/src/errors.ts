@@ -34,6 +34,30 @@ export const ErrorCode = {
   INVALID_STATE: 'INVALID_STATE',
   /** An advance above the basin's cap. */
   ADVANCE_ABOVE_CAP: 'ADVANCE_ABOVE_CAP',
+  /** Only the meeting's chair (or the operator acting for them) may do this. */
+  NOT_CHAIR: 'NOT_CHAIR',
+  /** Live actions need an open session (and a closed one never changes). */
+  MEETING_NOT_OPEN: 'MEETING_NOT_OPEN',
+  /** A meeting cannot open without a chair. */
+  NO_CHAIR: 'NO_CHAIR',
+  /** The quorum is not reached: a ballot cannot open. */
+  NO_QUORUM: 'NO_QUORUM',
+  /** A ballot is already open on this item (or in this meeting, when closing it). */
+  BALLOT_OPEN: 'BALLOT_OPEN',
+  /** The ballot is closed: its votes and result no longer change. */
+  BALLOT_CLOSED: 'BALLOT_CLOSED',
+  /** You are not among this ballot's voters (absent when it opened, or not a member). */
+  NOT_ELIGIBLE: 'NOT_ELIGIBLE',
+  /** You are recused from this item: your organisation prescribed it, or you declared a conflict of interest. */
+  RECUSED: 'RECUSED',
+  /** You have voted already and this ballot does not allow a change. */
+  ALREADY_VOTED: 'ALREADY_VOTED',
+  /** The proxy is not allowed (same organisation, holder absent, or too many proxies). */
+  PROXY_NOT_ALLOWED: 'PROXY_NOT_ALLOWED',
+  /** A partner company pledges only its own staff time. */
+  NOT_OWN_COMPANY: 'NOT_OWN_COMPANY',
+  /** An approval names the mandatary who will follow the project. */
+  MANDATARY_REQUIRED: 'MANDATARY_REQUIRED',
   /** Someone else changed the same record at the same moment: reload and try again. */
   CONFLICT: 'CONFLICT',
   /** Unexpected failure; details are in the server log, never in the answer. */

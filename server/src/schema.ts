@@ -13,6 +13,16 @@ import {
   DiagnosisVersionResolver,
 } from './diagnosis/diagnosis.resolver.js';
 import { AgendaItemResolver, MeetingResolver } from './meeting/meeting.resolver.js';
+import {
+  AttendanceResolver,
+  ConflictResolver,
+  HandRaiseResolver,
+  LiveAgendaItemResolver,
+  LiveMeetingResolver,
+} from './meeting/live-session.resolver.js';
+import { BallotResolver } from './ballot/ballot.resolver.js';
+import { PledgeResolver } from './pledge/pledge.resolver.js';
+import { DecisionResolver } from './decision/decision.resolver.js';
 import type { PubSub } from './pubsub.js';
 
 export const resolvers = [
@@ -28,6 +38,14 @@ export const resolvers = [
   AttachmentResolver,
   MeetingResolver,
   AgendaItemResolver,
+  LiveMeetingResolver,
+  LiveAgendaItemResolver,
+  AttendanceResolver,
+  HandRaiseResolver,
+  ConflictResolver,
+  BallotResolver,
+  PledgeResolver,
+  DecisionResolver,
 ] as const;
 
 /** The executable schema; `pubSub` carries subscriptions (in-process or Redis). */

@@ -18,6 +18,8 @@ import {
 import { Meeting } from '../meeting/meeting.entity.js';
 import { AgendaItem } from '../meeting/agenda-item.entity.js';
 import { Attendance } from '../meeting/attendance.entity.js';
+import { HandRaise } from '../meeting/hand-raise.entity.js';
+import { PrivateNote } from '../meeting/private-note.entity.js';
 import { AnonymousChoice, Ballot, BallotParticipation, ConflictOfInterest } from '../ballot/ballot.entity.js';
 import { Pledge } from '../pledge/pledge.entity.js';
 import { Decision } from '../decision/decision.entity.js';
@@ -46,6 +48,8 @@ export const entities = [
   Meeting,
   AgendaItem,
   Attendance,
+  HandRaise,
+  PrivateNote,
   Ballot,
   BallotParticipation,
   AnonymousChoice,

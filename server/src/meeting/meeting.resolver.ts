@@ -16,7 +16,8 @@ import {
   registerEnumType,
 } from 'type-graphql';
 import type { Context } from '../context.js';
-import { requireBasinReader, requireRole } from '../auth/auth-checker.js';
+import { requireBasinReader, requireRole, requireViewer } from '../auth/auth-checker.js';
+import { reorderLive } from './live-session.service.js';
 import { Role } from '../person/membership.entity.js';
 import { Person } from '../person/person.entity.js';
 import { Project } from '../project/project.entity.js';
@@ -25,6 +26,7 @@ import { Page, PageArgs, toPage } from '../common/page.js';
 import { notFound } from '../errors.js';
 import { readableBasin } from '../basin/basin.resolver.js';
 import type { MeetingEventPayload } from '../pubsub.js';
+import { onReturn } from '../presence/presence.js';
 import { Meeting, MeetingStatus } from './meeting.entity.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { AgendaItemInput, CreateMeetingInput, UpdateAgendaItemInput, UpdateMeetingInput } from './meeting.inputs.js';
@@ -168,13 +170,19 @@ export class MeetingResolver {
     return removeAgendaItem(ctx.app, ctx.em, await operatorItem(ctx, id));
   }
 
-  @Authorized(Role.OPERATOR)
-  @Mutation(() => Meeting)
+  @Authorized()
+  @Mutation(() => Meeting, { description: 'Operator while preparing; the chair during the session' })
   async moveAgendaItem(
     @Arg('id', () => ID) id: string,
     @Arg('position', () => Int) position: number,
     @Ctx() ctx: Context,
   ) {
+    const item = await ctx.em.findOne(AgendaItem, id);
+    if (!item) throw notFound('Agenda item');
+    const meeting = await readableMeeting(ctx, item.meeting.id);
+    if (meeting.status === MeetingStatus.OPEN) {
+      return reorderLive(ctx.app, ctx.em, requireViewer(ctx), meeting.id, id, position);
+    }
     return moveAgendaItem(ctx.app, ctx.em, await operatorItem(ctx, id), position);
   }
 
@@ -182,8 +190,18 @@ export class MeetingResolver {
     description: 'Events of one meeting, published after each change commits',
     subscribe: async ({ args, context }) => {
       const ctx = context as Context;
-      await readableMeeting(ctx, String(args.meetingId));
-      return ctx.app.pubSub.subscribe('MEETING', String(args.meetingId));
+      const meetingId = String(args.meetingId);
+      await readableMeeting(ctx, meetingId);
+      const events = ctx.app.pubSub.subscribe('MEETING', meetingId);
+      const personId = ctx.viewer?.person.id;
+      if (!personId) return events;
+      // A live subscription is a live connection: it makes its person "connected" until it ends.
+      const leave = await ctx.app.presence.join(meetingId, personId);
+      ctx.app.publishMeetingEvent(meetingId, 'PRESENCE', personId);
+      return onReturn(events, async () => {
+        await leave();
+        ctx.app.publishMeetingEvent(meetingId, 'PRESENCE', personId);
+      });
     },
   })
   meetingEvents(@Arg('meetingId', () => ID) _meetingId: string, @Root() event: MeetingEventPayload): MeetingEvent {

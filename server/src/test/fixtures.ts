@@ -13,12 +13,20 @@ export interface TestBasin {
   basin: Basin;
   partner: Organisation;
   otherPartner: Organisation;
+  thirdPartner: Organisation;
+  associated: Organisation;
   operatorOrg: Organisation;
-  people: Record<'operator' | 'chair' | 'member' | 'otherMember' | 'observer' | 'smeLeader', Person>;
+  people: Record<
+    'operator' | 'chair' | 'member' | 'otherMember' | 'thirdMember' | 'prescriber' | 'observer' | 'smeLeader',
+    Person
+  >;
   sme: Sme;
 }
 
-/** A small basin with one person per role; emails are `<role>@<slug>.test`. */
+/**
+ * A small basin: a committee of four organisations (three partner companies and an associated partner whose
+ * member prescribes), an operator, an observer and an SME leader. Emails are `<key>@<slug>.test`.
+ */
 export async function createTestBasin(em: EntityManager, slug: string, advanceCap = 15000): Promise<TestBasin> {
   hashed ??= hashPassword(PASSWORD);
   const passwordHash = await hashed;
@@ -28,6 +36,8 @@ export async function createTestBasin(em: EntityManager, slug: string, advanceCa
     const operatorOrg = org(`CCI ${slug}`, OrganisationKind.OPERATOR);
     const partner = org(`Partner ${slug}`, OrganisationKind.PARTNER_COMPANY);
     const otherPartner = org(`Other partner ${slug}`, OrganisationKind.PARTNER_COMPANY);
+    const thirdPartner = org(`Third partner ${slug}`, OrganisationKind.PARTNER_COMPANY);
+    const associated = org(`Initiative ${slug}`, OrganisationKind.ASSOCIATED_PARTNER);
     const person = (key: string, roles: Role[], organisation: Organisation | null) => {
       const p = tem.create(Person, { email: `${key}@${slug}.test`, firstName: key, lastName: slug, passwordHash });
       for (const role of roles) tem.create(Membership, { person: p, basin, role, organisation });
@@ -38,6 +48,8 @@ export async function createTestBasin(em: EntityManager, slug: string, advanceCa
       chair: person('chair', [Role.CHAIR, Role.MEMBER], partner),
       member: person('member', [Role.MEMBER], partner),
       otherMember: person('othermember', [Role.MEMBER], otherPartner),
+      thirdMember: person('thirdmember', [Role.MEMBER], thirdPartner),
+      prescriber: person('prescriber', [Role.MEMBER], associated),
       observer: person('observer', [Role.OBSERVER], null),
       smeLeader: person('smeleader', [Role.SME], null),
     };
@@ -50,6 +62,6 @@ export async function createTestBasin(em: EntityManager, slug: string, advanceCa
       town: 'Valenciennes',
       leader: people.smeLeader,
     });
-    return { basin, partner, otherPartner, operatorOrg, people, sme };
+    return { basin, partner, otherPartner, thirdPartner, associated, operatorOrg, people, sme };
   });
 }

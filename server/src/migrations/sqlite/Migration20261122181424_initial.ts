@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122180445_initial extends Migration {
+export class Migration20261122181424_initial extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`basin\` (\`id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`name\` text not null, \`slug\` text not null, \`region\` text not null, \`advance_cap\` integer not null default 25000, \`quorum_basis\` text check (\`quorum_basis\` in ('ORGANISATION', 'MEMBER')) not null default 'ORGANISATION', \`quorum_percent\` integer not null default 50, \`majority_rule\` text check (\`majority_rule\` in ('SIMPLE', 'ABSOLUTE', 'TWO_THIRDS')) not null default 'SIMPLE', \`allow_vote_change\` integer not null default true, \`show_named_votes_live\` integer not null default false, \`max_proxies_per_member\` integer not null default 1, \`daily_rate\` double not null default 600, \`follow_up_cadence_months\` json not null, \`min_follow_up_months\` integer not null default 18, \`timezone\` text not null default 'Europe/Paris', primary key (\`id\`));`);
@@ -70,6 +70,10 @@ export class Migration20261122180445_initial extends Migration {
     this.addSql(`create index \`meeting_current_item_id_index\` on \`meeting\` (\`current_item_id\`);`);
     this.addSql(`create index \`meeting_basin_idx\` on \`meeting\` (\`basin_id\`);`);
 
+    this.addSql(`create table \`hand_raise\` (\`id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`meeting_id\` text not null, \`person_id\` text not null, \`raised_at\` datetime not null, \`lowered_at\` datetime null, constraint \`hand_raise_meeting_id_foreign\` foreign key(\`meeting_id\`) references \`meeting\`(\`id\`) on update cascade, constraint \`hand_raise_person_id_foreign\` foreign key(\`person_id\`) references \`person\`(\`id\`) on update cascade, primary key (\`id\`));`);
+    this.addSql(`create index \`hand_raise_meeting_id_index\` on \`hand_raise\` (\`meeting_id\`);`);
+    this.addSql(`create index \`hand_raise_person_id_index\` on \`hand_raise\` (\`person_id\`);`);
+
     this.addSql(`create table \`attendance\` (\`id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`meeting_id\` text not null, \`person_id\` text not null, \`mode\` text check (\`mode\` in ('PRESENT', 'REMOTE', 'EXCUSED', 'REPRESENTED')) not null, \`proxy_holder_id\` text null, \`declared_at\` datetime null, constraint \`attendance_meeting_id_foreign\` foreign key(\`meeting_id\`) references \`meeting\`(\`id\`) on update cascade, constraint \`attendance_person_id_foreign\` foreign key(\`person_id\`) references \`person\`(\`id\`) on update cascade, constraint \`attendance_proxy_holder_id_foreign\` foreign key(\`proxy_holder_id\`) references \`person\`(\`id\`) on delete set null on update cascade, primary key (\`id\`));`);
     this.addSql(`create index \`attendance_meeting_id_index\` on \`attendance\` (\`meeting_id\`);`);
     this.addSql(`create index \`attendance_person_id_index\` on \`attendance\` (\`person_id\`);`);
@@ -80,6 +84,11 @@ export class Migration20261122180445_initial extends Migration {
     this.addSql(`create index \`agenda_item_meeting_id_index\` on \`agenda_item\` (\`meeting_id\`);`);
     this.addSql(`create index \`agenda_item_project_id_index\` on \`agenda_item\` (\`project_id\`);`);
     this.addSql(`create index \`agenda_item_paper_version_id_index\` on \`agenda_item\` (\`paper_version_id\`);`);
+
+    this.addSql(`create table \`private_note\` (\`id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`agenda_item_id\` text not null, \`author_id\` text not null, \`body\` text not null, constraint \`private_note_agenda_item_id_foreign\` foreign key(\`agenda_item_id\`) references \`agenda_item\`(\`id\`) on update cascade, constraint \`private_note_author_id_foreign\` foreign key(\`author_id\`) references \`person\`(\`id\`) on update cascade, primary key (\`id\`));`);
+    this.addSql(`create index \`private_note_agenda_item_id_index\` on \`private_note\` (\`agenda_item_id\`);`);
+    this.addSql(`create index \`private_note_author_id_index\` on \`private_note\` (\`author_id\`);`);
+    this.addSql(`create unique index \`private_note_agenda_item_id_author_id_unique\` on \`private_note\` (\`agenda_item_id\`, \`author_id\`);`);
 
     this.addSql(`create table \`pledge\` (\`id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`project_id\` text not null, \`agenda_item_id\` text null, \`organisation_id\` text not null, \`need_id\` text null, \`domain\` text check (\`domain\` in ('QUALITY', 'PRODUCTION', 'LEAN', 'HR', 'SALES_EXPORT', 'FINANCE', 'IT', 'MANAGEMENT', 'OTHER')) not null, \`profile\` text not null, \`days\` double not null, \`period_start\` date null, \`period_end\` date null, \`expert_name\` text null, \`pledged_by_id\` text not null, \`days_delivered\` double not null default 0, \`withdrawn\` integer not null default false, constraint \`pledge_project_id_foreign\` foreign key(\`project_id\`) references \`project\`(\`id\`) on update cascade, constraint \`pledge_agenda_item_id_foreign\` foreign key(\`agenda_item_id\`) references \`agenda_item\`(\`id\`) on delete set null on update cascade, constraint \`pledge_organisation_id_foreign\` foreign key(\`organisation_id\`) references \`organisation\`(\`id\`) on update cascade, constraint \`pledge_need_id_foreign\` foreign key(\`need_id\`) references \`competence_need\`(\`id\`) on delete set null on update cascade, constraint \`pledge_pledged_by_id_foreign\` foreign key(\`pledged_by_id\`) references \`person\`(\`id\`) on update cascade, primary key (\`id\`));`);
     this.addSql(`create index \`pledge_project_id_index\` on \`pledge\` (\`project_id\`);`);

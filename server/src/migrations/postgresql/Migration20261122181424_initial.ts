@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122180445_initial extends Migration {
+export class Migration20261122181424_initial extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "basin" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "name" varchar(255) not null, "slug" varchar(255) not null, "region" varchar(255) not null, "advance_cap" int not null default 25000, "quorum_basis" text check ("quorum_basis" in ('ORGANISATION', 'MEMBER')) not null default 'ORGANISATION', "quorum_percent" int not null default 50, "majority_rule" text check ("majority_rule" in ('SIMPLE', 'ABSOLUTE', 'TWO_THIRDS')) not null default 'SIMPLE', "allow_vote_change" boolean not null default true, "show_named_votes_live" boolean not null default false, "max_proxies_per_member" int not null default 1, "daily_rate" double precision not null default 600, "follow_up_cadence_months" jsonb not null, "min_follow_up_months" int not null default 18, "timezone" varchar(255) not null default 'Europe/Paris', constraint "basin_pkey" primary key ("id"));`);
@@ -44,10 +44,15 @@ export class Migration20261122180445_initial extends Migration {
     this.addSql(`create table "meeting" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "basin_id" uuid not null, "title" varchar(255) not null, "scheduled_at" timestamptz not null, "location" varchar(255) not null default '', "status" text check ("status" in ('PLANNED', 'CONVENED', 'OPEN', 'CLOSED')) not null default 'PLANNED', "chair_id" uuid null, "opened_at" timestamptz null, "closed_at" timestamptz null, "current_item_id" uuid null, constraint "meeting_pkey" primary key ("id"));`);
     this.addSql(`create index "meeting_basin_idx" on "meeting" ("basin_id");`);
 
+    this.addSql(`create table "hand_raise" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "meeting_id" uuid not null, "person_id" uuid not null, "raised_at" timestamptz not null, "lowered_at" timestamptz null, constraint "hand_raise_pkey" primary key ("id"));`);
+
     this.addSql(`create table "attendance" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "meeting_id" uuid not null, "person_id" uuid not null, "mode" text check ("mode" in ('PRESENT', 'REMOTE', 'EXCUSED', 'REPRESENTED')) not null, "proxy_holder_id" uuid null, "declared_at" timestamptz null, constraint "attendance_pkey" primary key ("id"));`);
     this.addSql(`alter table "attendance" add constraint "attendance_meeting_id_person_id_unique" unique ("meeting_id", "person_id");`);
 
     this.addSql(`create table "agenda_item" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "meeting_id" uuid not null, "position" int not null, "kind" text check ("kind" in ('PROJECT_EXAMINATION', 'FOLLOW_UP_REVIEW', 'INFORMATION', 'MINUTES_APPROVAL')) not null, "title" varchar(255) not null, "project_id" uuid null, "allotted_minutes" int not null default 20, "status" text check ("status" in ('PENDING', 'CURRENT', 'DONE', 'DEFERRED')) not null default 'PENDING', "timer_started_at" timestamptz null, "elapsed_seconds" int not null default 0, "deferral_reason" varchar(255) null, "paper_version_id" uuid null, constraint "agenda_item_pkey" primary key ("id"));`);
+
+    this.addSql(`create table "private_note" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "agenda_item_id" uuid not null, "author_id" uuid not null, "body" text not null, constraint "private_note_pkey" primary key ("id"));`);
+    this.addSql(`alter table "private_note" add constraint "private_note_agenda_item_id_author_id_unique" unique ("agenda_item_id", "author_id");`);
 
     this.addSql(`create table "pledge" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "project_id" uuid not null, "agenda_item_id" uuid null, "organisation_id" uuid not null, "need_id" uuid null, "domain" text check ("domain" in ('QUALITY', 'PRODUCTION', 'LEAN', 'HR', 'SALES_EXPORT', 'FINANCE', 'IT', 'MANAGEMENT', 'OTHER')) not null, "profile" varchar(255) not null, "days" double precision not null, "period_start" date null, "period_end" date null, "expert_name" varchar(255) null, "pledged_by_id" uuid not null, "days_delivered" double precision not null default 0, "withdrawn" boolean not null default false, constraint "pledge_pkey" primary key ("id"));`);
     this.addSql(`create index "pledge_project_idx" on "pledge" ("project_id");`);
@@ -117,6 +122,9 @@ export class Migration20261122180445_initial extends Migration {
     this.addSql(`alter table "meeting" add constraint "meeting_chair_id_foreign" foreign key ("chair_id") references "person" ("id") on update cascade on delete set null;`);
     this.addSql(`alter table "meeting" add constraint "meeting_current_item_id_foreign" foreign key ("current_item_id") references "agenda_item" ("id") on update cascade on delete set null;`);
 
+    this.addSql(`alter table "hand_raise" add constraint "hand_raise_meeting_id_foreign" foreign key ("meeting_id") references "meeting" ("id") on update cascade;`);
+    this.addSql(`alter table "hand_raise" add constraint "hand_raise_person_id_foreign" foreign key ("person_id") references "person" ("id") on update cascade;`);
+
     this.addSql(`alter table "attendance" add constraint "attendance_meeting_id_foreign" foreign key ("meeting_id") references "meeting" ("id") on update cascade;`);
     this.addSql(`alter table "attendance" add constraint "attendance_person_id_foreign" foreign key ("person_id") references "person" ("id") on update cascade;`);
     this.addSql(`alter table "attendance" add constraint "attendance_proxy_holder_id_foreign" foreign key ("proxy_holder_id") references "person" ("id") on update cascade on delete set null;`);
@@ -124,6 +132,9 @@ export class Migration20261122180445_initial extends Migration {
     this.addSql(`alter table "agenda_item" add constraint "agenda_item_meeting_id_foreign" foreign key ("meeting_id") references "meeting" ("id") on update cascade;`);
     this.addSql(`alter table "agenda_item" add constraint "agenda_item_project_id_foreign" foreign key ("project_id") references "project" ("id") on update cascade on delete set null;`);
     this.addSql(`alter table "agenda_item" add constraint "agenda_item_paper_version_id_foreign" foreign key ("paper_version_id") references "diagnosis_paper_version" ("id") on update cascade on delete set null;`);
+
+    this.addSql(`alter table "private_note" add constraint "private_note_agenda_item_id_foreign" foreign key ("agenda_item_id") references "agenda_item" ("id") on update cascade;`);
+    this.addSql(`alter table "private_note" add constraint "private_note_author_id_foreign" foreign key ("author_id") references "person" ("id") on update cascade;`);
 
     this.addSql(`alter table "pledge" add constraint "pledge_project_id_foreign" foreign key ("project_id") references "project" ("id") on update cascade;`);
     this.addSql(`alter table "pledge" add constraint "pledge_agenda_item_id_foreign" foreign key ("agenda_item_id") references "agenda_item" ("id") on update cascade on delete set null;`);
@@ -201,9 +212,13 @@ export class Migration20261122180445_initial extends Migration {
 
     this.addSql(`alter table "meeting" drop constraint "meeting_chair_id_foreign";`);
 
+    this.addSql(`alter table "hand_raise" drop constraint "hand_raise_person_id_foreign";`);
+
     this.addSql(`alter table "attendance" drop constraint "attendance_person_id_foreign";`);
 
     this.addSql(`alter table "attendance" drop constraint "attendance_proxy_holder_id_foreign";`);
+
+    this.addSql(`alter table "private_note" drop constraint "private_note_author_id_foreign";`);
 
     this.addSql(`alter table "pledge" drop constraint "pledge_pledged_by_id_foreign";`);
 
@@ -247,11 +262,15 @@ export class Migration20261122180445_initial extends Migration {
 
     this.addSql(`alter table "pledge" drop constraint "pledge_need_id_foreign";`);
 
+    this.addSql(`alter table "hand_raise" drop constraint "hand_raise_meeting_id_foreign";`);
+
     this.addSql(`alter table "attendance" drop constraint "attendance_meeting_id_foreign";`);
 
     this.addSql(`alter table "agenda_item" drop constraint "agenda_item_meeting_id_foreign";`);
 
     this.addSql(`alter table "meeting" drop constraint "meeting_current_item_id_foreign";`);
+
+    this.addSql(`alter table "private_note" drop constraint "private_note_agenda_item_id_foreign";`);
 
     this.addSql(`alter table "pledge" drop constraint "pledge_agenda_item_id_foreign";`);
 
@@ -303,9 +322,13 @@ export class Migration20261122180445_initial extends Migration {
 
     this.addSql(`drop table if exists "meeting" cascade;`);
 
+    this.addSql(`drop table if exists "hand_raise" cascade;`);
+
     this.addSql(`drop table if exists "attendance" cascade;`);
 
     this.addSql(`drop table if exists "agenda_item" cascade;`);
+
+    this.addSql(`drop table if exists "private_note" cascade;`);
 
     this.addSql(`drop table if exists "pledge" cascade;`);
 

@@ -1,0 +1,334 @@
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Resolver,
+  Root,
+  registerEnumType,
+} from 'type-graphql';
+import type { Context } from '../context.js';
+import { requireViewer } from '../auth/auth-checker.js';
+import { QuorumBasis } from '../basin/basin.entity.js';
+import { Person } from '../person/person.entity.js';
+import { Organisation } from '../organisation/organisation.entity.js';
+import { CompetenceNeed } from '../project/competence-need.entity.js';
+import { Pledge } from '../pledge/pledge.entity.js';
+import { coverage } from '../pledge/pledge.service.js';
+import { Ballot, ConflictOfInterest } from '../ballot/ballot.entity.js';
+import { Decision } from '../decision/decision.entity.js';
+import { notFound } from '../errors.js';
+import { Meeting } from './meeting.entity.js';
+import { AgendaItem } from './agenda-item.entity.js';
+import { Attendance, AttendanceMode } from './attendance.entity.js';
+import { HandRaise } from './hand-raise.entity.js';
+import { PrivateNote } from './private-note.entity.js';
+import { readableMeeting } from './meeting.resolver.js';
+import {
+  actOnItem,
+  closeMeeting,
+  committeeSeats,
+  declareAttendance,
+  lowerHand,
+  meetingQuorum,
+  openMeeting,
+  raiseHand,
+  saveNote,
+  setCurrentItem,
+  type ItemAction,
+} from './live-session.service.js';
+
+export enum AgendaItemAction {
+  START_TIMER = 'START_TIMER',
+  PAUSE_TIMER = 'PAUSE_TIMER',
+  COMPLETE = 'COMPLETE',
+  DEFER = 'DEFER',
+}
+registerEnumType(AgendaItemAction, { name: 'AgendaItemAction' });
+
+@ObjectType()
+class Quorum {
+  @Field(() => QuorumBasis)
+  basis!: QuorumBasis;
+
+  @Field(() => Int)
+  present!: number;
+
+  @Field(() => Int)
+  total!: number;
+
+  @Field(() => Int)
+  required!: number;
+
+  @Field(() => Boolean)
+  reached!: boolean;
+}
+
+@ObjectType({ description: 'A seat of the committee: a member and the organisation they represent' })
+class CommitteeSeat {
+  @Field(() => Person)
+  person!: Person;
+
+  @Field(() => Organisation)
+  organisation!: Organisation;
+
+  @Field(() => AttendanceMode, { nullable: true, description: 'Declared attendance at this meeting' })
+  attendance!: AttendanceMode | null;
+
+  @Field(() => Person, { nullable: true })
+  proxyHolder!: Person | null;
+
+  @Field(() => Boolean, { description: 'Connected to the live session right now' })
+  connected!: boolean;
+}
+
+@ObjectType()
+class NeedCoverage {
+  @Field(() => CompetenceNeed)
+  need!: CompetenceNeed;
+
+  @Field(() => Float)
+  daysNeeded!: number;
+
+  @Field(() => Float)
+  daysPledged!: number;
+}
+
+@ObjectType()
+class CompanyPledgeTotal {
+  @Field(() => Organisation)
+  organisation!: Organisation;
+
+  @Field(() => Float)
+  days!: number;
+}
+
+@ObjectType({ description: "Live coverage of a project's needs by the pledges" })
+class PledgeCoverage {
+  @Field(() => [NeedCoverage])
+  needs!: NeedCoverage[];
+
+  @Field(() => [CompanyPledgeTotal])
+  companies!: CompanyPledgeTotal[];
+
+  @Field(() => [Pledge])
+  pledges!: Pledge[];
+
+  @Field(() => Float)
+  daysNeeded!: number;
+
+  @Field(() => Float)
+  daysPledged!: number;
+}
+
+@InputType()
+class AttendanceInput {
+  @Field(() => ID, { nullable: true, description: 'Someone else (chair or operator only); yourself by default' })
+  personId?: string | null;
+
+  @Field(() => AttendanceMode)
+  mode!: AttendanceMode;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'For REPRESENTED: the member of another organisation who holds the proxy',
+  })
+  proxyHolderId?: string | null;
+}
+
+@Resolver(() => Meeting)
+export class LiveMeetingResolver {
+  @Authorized()
+  @Mutation(() => Meeting, { description: 'Chair: open the session (freezes the papers shown)' })
+  openMeeting(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return readableMeeting(ctx, id).then(() => openMeeting(ctx.app, ctx.em, requireViewer(ctx), id));
+  }
+
+  @Authorized()
+  @Mutation(() => Meeting, { description: 'Chair: close the session' })
+  closeMeeting(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return readableMeeting(ctx, id).then(() => closeMeeting(ctx.app, ctx.em, requireViewer(ctx), id));
+  }
+
+  @Authorized()
+  @Mutation(() => AgendaItem, { description: 'Chair: move the session to this item; every screen follows' })
+  async setCurrentItem(@Arg('itemId', () => ID) itemId: string, @Ctx() ctx: Context) {
+    const item = await liveItem(ctx, itemId);
+    return setCurrentItem(ctx.app, ctx.em, requireViewer(ctx), item.meeting.id, itemId);
+  }
+
+  @Authorized()
+  @Mutation(() => AgendaItem, { description: "Chair: the item's timer, done, or deferred with a reason" })
+  async actOnAgendaItem(
+    @Arg('itemId', () => ID) itemId: string,
+    @Arg('action', () => AgendaItemAction) action: AgendaItemAction,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    const item = await liveItem(ctx, itemId);
+    return actOnItem(ctx.app, ctx.em, requireViewer(ctx), item.meeting.id, itemId, action as ItemAction, reason);
+  }
+
+  @Authorized()
+  @Mutation(() => Attendance, {
+    description: 'Declare attendance: present, remote, excused, or represented by a proxy',
+  })
+  async declareAttendance(
+    @Arg('meetingId', () => ID) meetingId: string,
+    @Arg('input', () => AttendanceInput) input: AttendanceInput,
+    @Ctx() ctx: Context,
+  ) {
+    await readableMeeting(ctx, meetingId);
+    return declareAttendance(ctx.app, ctx.em, requireViewer(ctx), meetingId, input);
+  }
+
+  @Authorized()
+  @Mutation(() => HandRaise)
+  async raiseHand(@Arg('meetingId', () => ID) meetingId: string, @Ctx() ctx: Context) {
+    await readableMeeting(ctx, meetingId);
+    return raiseHand(ctx.app, ctx.em, requireViewer(ctx), meetingId);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: "Lower one's hand, or (chair) anyone's when giving the floor" })
+  async lowerHand(
+    @Arg('meetingId', () => ID) meetingId: string,
+    @Arg('personId', () => ID, { nullable: true }) personId: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    await readableMeeting(ctx, meetingId);
+    return lowerHand(ctx.app, ctx.em, requireViewer(ctx), meetingId, personId);
+  }
+
+  @Authorized()
+  @Mutation(() => PrivateNote, { description: 'Your private note on an item (only you read it)' })
+  async saveNote(
+    @Arg('itemId', () => ID) itemId: string,
+    @Arg('body', () => String) body: string,
+    @Ctx() ctx: Context,
+  ) {
+    const item = await liveItem(ctx, itemId);
+    return saveNote(ctx.em, requireViewer(ctx), item, body);
+  }
+
+  @FieldResolver(() => Quorum, { description: "Computed live by the basin's rule" })
+  quorum(@Root() meeting: Meeting, @Ctx() ctx: Context) {
+    return meetingQuorum(ctx.em, meeting);
+  }
+
+  @FieldResolver(() => [CommitteeSeat], { description: 'The committee with attendance and live connection' })
+  async committee(@Root() meeting: Meeting, @Ctx() ctx: Context): Promise<CommitteeSeat[]> {
+    const seats = await committeeSeats(ctx.em, meeting.basin.id);
+    const people = await ctx.em.find(Person, { id: { $in: seats.map((s) => s.personId) } });
+    const organisations = await ctx.em.find(Organisation, { id: { $in: seats.map((s) => s.organisationId) } });
+    const attendance = await ctx.em.find(Attendance, { meeting }, { populate: ['proxyHolder'] });
+    const connected = new Set(await ctx.app.presence.connected(meeting.id));
+    return seats
+      .map((seat) => {
+        const declared = attendance.find((a) => a.person.id === seat.personId);
+        return {
+          person: people.find((p) => p.id === seat.personId)!,
+          organisation: organisations.find((o) => o.id === seat.organisationId)!,
+          attendance: declared?.mode ?? null,
+          proxyHolder: declared?.proxyHolder?.getEntity() ?? null,
+          connected: connected.has(seat.personId),
+        };
+      })
+      .sort(
+        (a, b) =>
+          a.organisation.name.localeCompare(b.organisation.name) || a.person.lastName.localeCompare(b.person.lastName),
+      );
+  }
+
+  @FieldResolver(() => [Person], { description: 'Everyone connected to the live session right now' })
+  async connectedPeople(@Root() meeting: Meeting, @Ctx() ctx: Context) {
+    const ids = await ctx.app.presence.connected(meeting.id);
+    return ids.length ? ctx.em.find(Person, { id: { $in: ids } }, { orderBy: { lastName: 'asc' } }) : [];
+  }
+
+  @FieldResolver(() => [HandRaise], { description: 'Raised hands, first raised first' })
+  hands(@Root() meeting: Meeting, @Ctx() ctx: Context) {
+    return ctx.em.find(HandRaise, { meeting, loweredAt: null }, { orderBy: { raisedAt: 'asc' } });
+  }
+}
+
+@Resolver(() => HandRaise)
+export class HandRaiseResolver {
+  @FieldResolver(() => Person)
+  person(@Root() hand: HandRaise) {
+    return hand.person.load();
+  }
+}
+
+@Resolver(() => Attendance)
+export class AttendanceResolver {
+  @FieldResolver(() => Person)
+  person(@Root() attendance: Attendance) {
+    return attendance.person.load();
+  }
+
+  @FieldResolver(() => Person, { nullable: true })
+  proxyHolder(@Root() attendance: Attendance) {
+    return attendance.proxyHolder?.load() ?? null;
+  }
+}
+
+@Resolver(() => AgendaItem)
+export class LiveAgendaItemResolver {
+  @FieldResolver(() => PledgeCoverage, {
+    nullable: true,
+    description: 'Project items: pledges against the needs, live',
+  })
+  async coverage(@Root() item: AgendaItem, @Ctx() ctx: Context) {
+    return item.project ? coverage(ctx.em, item.project.id) : null;
+  }
+
+  @FieldResolver(() => Ballot, { nullable: true, description: 'The latest ballot on this item' })
+  ballot(@Root() item: AgendaItem, @Ctx() ctx: Context) {
+    return ctx.em.findOne(Ballot, { agendaItem: item }, { orderBy: { openedAt: 'desc' } });
+  }
+
+  @FieldResolver(() => Decision, { nullable: true })
+  decision(@Root() item: AgendaItem, @Ctx() ctx: Context) {
+    return ctx.em.findOne(Decision, { agendaItem: item });
+  }
+
+  @FieldResolver(() => [ConflictOfInterest], { description: 'Declared conflicts of interest' })
+  conflicts(@Root() item: AgendaItem, @Ctx() ctx: Context) {
+    return ctx.em.find(ConflictOfInterest, { agendaItem: item }, { orderBy: { createdAt: 'asc' } });
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "The viewer's private note" })
+  async myNote(@Root() item: AgendaItem, @Ctx() ctx: Context) {
+    if (!ctx.viewer) return null;
+    return (await ctx.em.findOne(PrivateNote, { agendaItem: item, author: ctx.viewer.person.id }))?.body ?? null;
+  }
+
+  @FieldResolver(() => ID)
+  meetingId(@Root() item: AgendaItem): string {
+    return item.meeting.id;
+  }
+}
+
+@Resolver(() => ConflictOfInterest)
+export class ConflictResolver {
+  @FieldResolver(() => Person)
+  person(@Root() conflict: ConflictOfInterest) {
+    return conflict.person.load();
+  }
+}
+
+/** An agenda item whose meeting the viewer may read. */
+export async function liveItem(ctx: Context, itemId: string): Promise<AgendaItem> {
+  const item = await ctx.em.findOne(AgendaItem, itemId);
+  if (!item) throw notFound('Agenda item');
+  await readableMeeting(ctx, item.meeting.id);
+  return item;
+}
