@@ -1,6 +1,7 @@
 import { createPubSub } from '@graphql-yoga/subscription';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { Redis } from 'ioredis';
+import { setMaxListeners } from 'node:events';
 
 /** What changed in a meeting; clients refetch or patch the part named by `kind`. */
 export interface MeetingEventPayload {
@@ -22,7 +23,10 @@ export type PubSub = ReturnType<typeof createPubSub<Topics>> & { close(): Promis
 /** In-process by default; through Redis when `redisUrl` is set, so every instance sees every event. */
 export function createAppPubSub(redisUrl: string | null): PubSub {
   if (!redisUrl) {
-    const pubSub = createPubSub<Topics>();
+    // One listener per live subscription: hundreds per meeting are normal, not a leak.
+    const eventTarget = new EventTarget();
+    setMaxListeners(0, eventTarget);
+    const pubSub = createPubSub<Topics>({ eventTarget: eventTarget as never });
     return Object.assign(pubSub, { close: async () => undefined });
   }
   const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
