@@ -101,7 +101,9 @@ async function run(n) {
   for (let i = 0; ; i += 1) {
     try {
       if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     if (i > 200) throw new Error('server did not start');
     await new Promise((r) => setTimeout(r, 100));
   }
