@@ -1,0 +1,66 @@
+import { useI18n } from 'vue-i18n';
+import type {
+  AgendaItemKind,
+  AgendaItemStatus,
+  CompetenceDomain,
+  MeetingStatus,
+  OrganisationKind,
+  ProjectKind,
+  ProjectStatus,
+  Role,
+} from '@/gql/graphql';
+
+/** Labels of the schema's enums in the person's language. */
+export function useLabels() {
+  const { t } = useI18n();
+  return {
+    projectStatus: (value: ProjectStatus) => t(`enums.ProjectStatus.${value}`),
+    projectKind: (value: ProjectKind) => t(`enums.ProjectKind.${value}`),
+    meetingStatus: (value: MeetingStatus) => t(`enums.MeetingStatus.${value}`),
+    agendaItemKind: (value: AgendaItemKind) => t(`enums.AgendaItemKind.${value}`),
+    agendaItemStatus: (value: AgendaItemStatus) => t(`enums.AgendaItemStatus.${value}`),
+    role: (value: Role) => t(`enums.Role.${value}`),
+    organisationKind: (value: OrganisationKind) => t(`enums.OrganisationKind.${value}`),
+    organisationKindPlural: (value: OrganisationKind) => t(`enums.OrganisationKindPlural.${value}`),
+    competenceDomain: (value: CompetenceDomain) => t(`enums.CompetenceDomain.${value}`),
+  };
+}
+
+/** Every value of each enum shown in forms and filters, in the order people expect them. */
+export const PROJECT_STATUSES: readonly ProjectStatus[] = [
+  'PRESCRIBED',
+  'DIAGNOSIS',
+  'SCHEDULED',
+  'APPROVED',
+  'DEFERRED',
+  'REJECTED',
+  'FOLLOW_UP',
+  'CLOSED',
+];
+export const PROJECT_KINDS: readonly ProjectKind[] = ['DEVELOPMENT', 'TAKEOVER', 'STRUCTURING', 'CREATION'];
+export const AGENDA_ITEM_KINDS: readonly AgendaItemKind[] = [
+  'PROJECT_EXAMINATION',
+  'FOLLOW_UP_REVIEW',
+  'INFORMATION',
+  'MINUTES_APPROVAL',
+];
+export const COMPETENCE_DOMAINS: readonly CompetenceDomain[] = [
+  'QUALITY',
+  'PRODUCTION',
+  'LEAN',
+  'HR',
+  'SALES_EXPORT',
+  'FINANCE',
+  'IT',
+  'MANAGEMENT',
+  'OTHER',
+];
+export const ORGANISATION_KINDS: readonly OrganisationKind[] = [
+  'OPERATOR',
+  'PARTNER_COMPANY',
+  'ASSOCIATED_PARTNER',
+  'COLLECTIVITY',
+  'STATE',
+  'CDC',
+];
+export const ROLES: readonly Role[] = ['OPERATOR', 'CHAIR', 'MEMBER', 'OBSERVER', 'SME'];

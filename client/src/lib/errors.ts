@@ -1,0 +1,79 @@
+import { ApolloError } from '@apollo/client/core';
+import { i18n } from '@/i18n';
+import { formatEuros, formatWait } from './format';
+
+/** The codes the server puts in `extensions.code` (server/src/errors.ts), plus our own for an unreachable server. */
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'INVALID_CREDENTIALS',
+  'TOO_MANY_ATTEMPTS',
+  'INVALID_INVITATION',
+  'WEAK_PASSWORD',
+  'BAD_USER_INPUT',
+  'INVALID_SIREN',
+  'NOT_FOUND',
+  'UNKNOWN_BASIN',
+  'DUPLICATE_EMAIL',
+  'DUPLICATE_SIREN',
+  'FILE_TOO_LARGE',
+  'INVALID_STATE',
+  'ADVANCE_ABOVE_CAP',
+  'CONFLICT',
+  'INTERNAL_SERVER_ERROR',
+  'NETWORK',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** What the interface needs to know about a failed operation. */
+export interface ErrorInfo {
+  code: ErrorCode;
+  /** Field name → reason, when the server named the fields at fault. */
+  fields: Record<string, string>;
+  extensions: Record<string, unknown>;
+}
+
+const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+
+/** Reads the first error of an Apollo failure (or anything thrown) as a stable code. */
+export function describeError(error: unknown): ErrorInfo {
+  if (error instanceof ApolloError) {
+    const first = error.graphQLErrors[0];
+    if (first) {
+      const extensions = (first.extensions ?? {}) as Record<string, unknown>;
+      const code = isErrorCode(extensions.code) ? extensions.code : 'INTERNAL_SERVER_ERROR';
+      const rawFields = extensions.fields;
+      const fields: Record<string, string> = {};
+      if (rawFields && typeof rawFields === 'object') {
+        for (const [name, reason] of Object.entries(rawFields)) fields[name] = String(reason);
+      }
+      return { code, fields, extensions };
+    }
+    if (error.networkError) return { code: 'NETWORK', fields: {}, extensions: {} };
+  }
+  if (error instanceof TypeError) return { code: 'NETWORK', fields: {}, extensions: {} };
+  return { code: 'INTERNAL_SERVER_ERROR', fields: {}, extensions: {} };
+}
+
+/** The message for a failure, in the person's language (reactive to a language switch inside a `computed`). */
+export function messageFor(info: ErrorInfo): string {
+  const { t } = i18n.global;
+  const { code, extensions } = info;
+  if (code === 'TOO_MANY_ATTEMPTS') {
+    const seconds = Number(extensions.retryAfterSeconds);
+    return Number.isFinite(seconds) && seconds > 0
+      ? t('errors.TOO_MANY_ATTEMPTS', { wait: formatWait(seconds) })
+      : t('errors.TOO_MANY_ATTEMPTS_LATER');
+  }
+  if (code === 'ADVANCE_ABOVE_CAP') {
+    const cap = Number(extensions.cap);
+    return Number.isFinite(cap)
+      ? t('errors.ADVANCE_ABOVE_CAP_WITH_CAP', { cap: formatEuros(cap) })
+      : t('errors.ADVANCE_ABOVE_CAP');
+  }
+  return t(`errors.${code}`);
+}
+
+/** Shortcut for a one-off message from anything thrown. */
+export const errorMessage = (error: unknown): string => messageFor(describeError(error));

@@ -1,0 +1,29 @@
+import type { AgendaItemStatus, MeetingStatus, ProjectStatus } from '@/gql/graphql';
+
+export type Tone = 'success' | 'info' | 'warn' | 'danger' | 'secondary' | 'contrast';
+
+/** Colours of status tags; the label always says the status too. */
+export const projectStatusTone: Record<ProjectStatus, Tone> = {
+  PRESCRIBED: 'secondary',
+  DIAGNOSIS: 'info',
+  SCHEDULED: 'info',
+  APPROVED: 'success',
+  FOLLOW_UP: 'success',
+  DEFERRED: 'warn',
+  REJECTED: 'danger',
+  CLOSED: 'contrast',
+};
+
+export const meetingStatusTone: Record<MeetingStatus, Tone> = {
+  PLANNED: 'secondary',
+  CONVENED: 'info',
+  OPEN: 'success',
+  CLOSED: 'contrast',
+};
+
+export const agendaItemStatusTone: Record<AgendaItemStatus, Tone> = {
+  PENDING: 'secondary',
+  CURRENT: 'info',
+  DONE: 'success',
+  DEFERRED: 'warn',
+};

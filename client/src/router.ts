@@ -1,0 +1,61 @@
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
+import { setUnauthenticatedHandler } from '@/apollo';
+import { loadViewer, resetSession } from '@/features/session/session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without a session (sign-in, invitation). */
+    public?: boolean;
+  }
+}
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/sign-in', name: 'sign-in', component: () => import('@/pages/SignInPage.vue'), meta: { public: true } },
+    {
+      path: '/invitation/:token',
+      name: 'invitation',
+      component: () => import('@/pages/InvitationPage.vue'),
+      meta: { public: true },
+      props: true,
+    },
+    { path: '/', name: 'home', component: () => import('@/pages/HomePage.vue') },
+    { path: '/meetings', name: 'meetings', component: () => import('@/pages/MeetingsPage.vue') },
+    { path: '/meetings/:id', name: 'meeting', component: () => import('@/pages/MeetingPage.vue'), props: true },
+    { path: '/projects', name: 'projects', component: () => import('@/pages/ProjectsPage.vue') },
+    { path: '/projects/new', name: 'project-new', component: () => import('@/pages/NewProjectPage.vue') },
+    { path: '/projects/:id', name: 'project', component: () => import('@/pages/ProjectPage.vue'), props: true },
+    { path: '/people', name: 'people', component: () => import('@/pages/PeoplePage.vue') },
+    { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
+  ],
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+});
+
+/** Only our own paths are accepted as a place to return to after signing in (no open redirect). */
+export function safeRedirect(value: unknown): string {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/';
+}
+
+const signInFor = (to: RouteLocationNormalized) =>
+  to.fullPath === '/' ? { name: 'sign-in' } : { name: 'sign-in', query: { redirect: to.fullPath } };
+
+router.beforeEach(async (to) => {
+  if (to.meta.public) return true;
+  const viewer = await loadViewer();
+  return viewer ? true : signInFor(to);
+});
+
+// The session ended under our feet (expired, revoked): forget what we knew and sign in again, then come back here.
+let redirecting = false;
+setUnauthenticatedHandler(() => {
+  const current = router.currentRoute.value;
+  if (redirecting || current.meta.public) return;
+  redirecting = true;
+  void router
+    .push(signInFor(current))
+    .then(() => resetSession())
+    .finally(() => {
+      redirecting = false;
+    });
+});
