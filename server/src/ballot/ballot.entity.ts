@@ -99,7 +99,7 @@ export class Ballot extends BaseEntity {
 
 /**
  * "Has voted": one row per voice, unique per ballot — the database, not a check-then-insert, makes a voice count
- * once. For a named ballot it carries the choice; for a secret one it never does.
+ * once. For a named ballot it carries the choice; for a secret one it never does, and the ballot keeps only totals.
  */
 @Entity()
 @Unique({ properties: ['ballot', 'voter'] })
@@ -121,17 +121,6 @@ export class BallotParticipation extends BaseEntity {
 
   @Enum({ items: () => VoteChoice, type: 'string', nullable: true })
   choice?: VoteChoice | null;
-}
-
-/** A secret ballot's choices: no link to any person, and created in a random order relative to participations. */
-@Entity()
-export class AnonymousChoice extends BaseEntity {
-  @ManyToOne(() => Ballot, { ref: true })
-  @Index({ name: 'anonymous_choice_ballot_idx' })
-  ballot!: Ref<Ballot>;
-
-  @Enum({ items: () => VoteChoice, type: 'string' })
-  choice!: VoteChoice;
 }
 
 /** A member's declared conflict of interest on an agenda item: they are recused from its vote. */

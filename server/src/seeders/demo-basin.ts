@@ -15,7 +15,10 @@ import { DemoWriter } from './demo-writer.js';
 export const DEMO_PASSWORD = 'agrement-demo';
 
 /** Operator first, then the chair, the members, the observers and the SME leader. */
-export const DEMO_ACCOUNTS: { email: string; label: string }[] = PEOPLE.map((p) => ({ email: p.email, label: p.label }));
+export const DEMO_ACCOUNTS: { email: string; label: string }[] = PEOPLE.map((p) => ({
+  email: p.email,
+  label: p.label,
+}));
 
 /** The press report on the Valenciennois after three years: the generated history completes the hand-written part. */
 const PRESS_FIGURES = { jobsPlanned: 349, hires: 78 } as const;
@@ -66,7 +69,13 @@ function planDemo(now: Date): DemoPlan {
   };
 }
 
-async function writeDemo(em: EntityManager, files: FileStore, plan: DemoPlan, now: Date, passwordHash: string): Promise<void> {
+async function writeDemo(
+  em: EntityManager,
+  files: FileStore,
+  plan: DemoPlan,
+  now: Date,
+  passwordHash: string,
+): Promise<void> {
   const writer = new DemoWriter(em, { now, today: plan.today, timeZone: BASIN.timezone }, new Prng(WRITER_SEED));
   await writer.storeAttachments(files, plan.projects);
   writer.writeBasin(plan.conventionStart);

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122181424_initial extends Migration {
+export class Migration20261122182905_initial extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "basin" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "name" varchar(255) not null, "slug" varchar(255) not null, "region" varchar(255) not null, "advance_cap" int not null default 25000, "quorum_basis" text check ("quorum_basis" in ('ORGANISATION', 'MEMBER')) not null default 'ORGANISATION', "quorum_percent" int not null default 50, "majority_rule" text check ("majority_rule" in ('SIMPLE', 'ABSOLUTE', 'TWO_THIRDS')) not null default 'SIMPLE', "allow_vote_change" boolean not null default true, "show_named_votes_live" boolean not null default false, "max_proxies_per_member" int not null default 1, "daily_rate" double precision not null default 600, "follow_up_cadence_months" jsonb not null, "min_follow_up_months" int not null default 18, "timezone" varchar(255) not null default 'Europe/Paris', constraint "basin_pkey" primary key ("id"));`);
@@ -68,9 +68,6 @@ export class Migration20261122181424_initial extends Migration {
     this.addSql(`create table "ballot_participation" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "ballot_id" uuid not null, "voter_id" uuid not null, "cast_by_id" uuid not null, "idempotency_key" varchar(255) not null, "choice" text check ("choice" in ('FOR', 'AGAINST', 'ABSTAIN')) null, constraint "ballot_participation_pkey" primary key ("id"));`);
     this.addSql(`alter table "ballot_participation" add constraint "ballot_participation_idempotency_key_unique" unique ("idempotency_key");`);
     this.addSql(`alter table "ballot_participation" add constraint "ballot_participation_ballot_id_voter_id_unique" unique ("ballot_id", "voter_id");`);
-
-    this.addSql(`create table "anonymous_choice" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "ballot_id" uuid not null, "choice" text check ("choice" in ('FOR', 'AGAINST', 'ABSTAIN')) not null, constraint "anonymous_choice_pkey" primary key ("id"));`);
-    this.addSql(`create index "anonymous_choice_ballot_idx" on "anonymous_choice" ("ballot_id");`);
 
     this.addSql(`create table "advance" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "project_id" uuid not null, "decision_id" uuid not null, "amount" int not null, "status" text check ("status" in ('GRANTED', 'DISBURSED', 'REPAID', 'DEFAULTED')) not null default 'GRANTED', "disbursed_on" date null, "deferral_months" int not null default 6, "duration_months" int not null default 36, "frequency" text check ("frequency" in ('MONTHLY', 'QUARTERLY')) not null default 'MONTHLY', "loss_amount" int not null default 0, constraint "advance_pkey" primary key ("id"));`);
 
@@ -157,8 +154,6 @@ export class Migration20261122181424_initial extends Migration {
     this.addSql(`alter table "ballot_participation" add constraint "ballot_participation_ballot_id_foreign" foreign key ("ballot_id") references "ballot" ("id") on update cascade;`);
     this.addSql(`alter table "ballot_participation" add constraint "ballot_participation_voter_id_foreign" foreign key ("voter_id") references "person" ("id") on update cascade;`);
     this.addSql(`alter table "ballot_participation" add constraint "ballot_participation_cast_by_id_foreign" foreign key ("cast_by_id") references "person" ("id") on update cascade;`);
-
-    this.addSql(`alter table "anonymous_choice" add constraint "anonymous_choice_ballot_id_foreign" foreign key ("ballot_id") references "ballot" ("id") on update cascade;`);
 
     this.addSql(`alter table "advance" add constraint "advance_project_id_foreign" foreign key ("project_id") references "project" ("id") on update cascade;`);
     this.addSql(`alter table "advance" add constraint "advance_decision_id_foreign" foreign key ("decision_id") references "decision" ("id") on update cascade;`);
@@ -284,8 +279,6 @@ export class Migration20261122181424_initial extends Migration {
 
     this.addSql(`alter table "ballot_participation" drop constraint "ballot_participation_ballot_id_foreign";`);
 
-    this.addSql(`alter table "anonymous_choice" drop constraint "anonymous_choice_ballot_id_foreign";`);
-
     this.addSql(`alter table "advance" drop constraint "advance_decision_id_foreign";`);
 
     this.addSql(`alter table "repayment_instalment" drop constraint "repayment_instalment_advance_id_foreign";`);
@@ -339,8 +332,6 @@ export class Migration20261122181424_initial extends Migration {
     this.addSql(`drop table if exists "decision" cascade;`);
 
     this.addSql(`drop table if exists "ballot_participation" cascade;`);
-
-    this.addSql(`drop table if exists "anonymous_choice" cascade;`);
 
     this.addSql(`drop table if exists "advance" cascade;`);
 

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122181424_initial extends Migration {
+export class Migration20261122182905_initial extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`basin\` (\`id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`name\` text not null, \`slug\` text not null, \`region\` text not null, \`advance_cap\` integer not null default 25000, \`quorum_basis\` text check (\`quorum_basis\` in ('ORGANISATION', 'MEMBER')) not null default 'ORGANISATION', \`quorum_percent\` integer not null default 50, \`majority_rule\` text check (\`majority_rule\` in ('SIMPLE', 'ABSOLUTE', 'TWO_THIRDS')) not null default 'SIMPLE', \`allow_vote_change\` integer not null default true, \`show_named_votes_live\` integer not null default false, \`max_proxies_per_member\` integer not null default 1, \`daily_rate\` double not null default 600, \`follow_up_cadence_months\` json not null, \`min_follow_up_months\` integer not null default 18, \`timezone\` text not null default 'Europe/Paris', primary key (\`id\`));`);
@@ -121,10 +121,6 @@ export class Migration20261122181424_initial extends Migration {
     this.addSql(`create index \`ballot_participation_cast_by_id_index\` on \`ballot_participation\` (\`cast_by_id\`);`);
     this.addSql(`create unique index \`ballot_participation_idempotency_key_unique\` on \`ballot_participation\` (\`idempotency_key\`);`);
     this.addSql(`create unique index \`ballot_participation_ballot_id_voter_id_unique\` on \`ballot_participation\` (\`ballot_id\`, \`voter_id\`);`);
-
-    this.addSql(`create table \`anonymous_choice\` (\`id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`ballot_id\` text not null, \`choice\` text check (\`choice\` in ('FOR', 'AGAINST', 'ABSTAIN')) not null, constraint \`anonymous_choice_ballot_id_foreign\` foreign key(\`ballot_id\`) references \`ballot\`(\`id\`) on update cascade, primary key (\`id\`));`);
-    this.addSql(`create index \`anonymous_choice_ballot_id_index\` on \`anonymous_choice\` (\`ballot_id\`);`);
-    this.addSql(`create index \`anonymous_choice_ballot_idx\` on \`anonymous_choice\` (\`ballot_id\`);`);
 
     this.addSql(`create table \`advance\` (\`id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`project_id\` text not null, \`decision_id\` text not null, \`amount\` integer not null, \`status\` text check (\`status\` in ('GRANTED', 'DISBURSED', 'REPAID', 'DEFAULTED')) not null default 'GRANTED', \`disbursed_on\` date null, \`deferral_months\` integer not null default 6, \`duration_months\` integer not null default 36, \`frequency\` text check (\`frequency\` in ('MONTHLY', 'QUARTERLY')) not null default 'MONTHLY', \`loss_amount\` integer not null default 0, constraint \`advance_project_id_foreign\` foreign key(\`project_id\`) references \`project\`(\`id\`) on update cascade, constraint \`advance_decision_id_foreign\` foreign key(\`decision_id\`) references \`decision\`(\`id\`) on update cascade, primary key (\`id\`));`);
     this.addSql(`create index \`advance_project_id_index\` on \`advance\` (\`project_id\`);`);
