@@ -29,14 +29,25 @@ export function createAppPubSub(redisUrl: string | null): PubSub {
     const pubSub = createPubSub<Topics>({ eventTarget: eventTarget as never });
     return Object.assign(pubSub, { close: async () => undefined });
   }
-  const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
-  const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const publishClient = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
+  const subscribeClient = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
+  // Connection trouble is retried by ioredis; without a listener each attempt would crash the process.
+  for (const client of [publishClient, subscribeClient]) client.on('error', () => undefined);
+  // Subscriptions that end while the server shuts down unsubscribe from a closed client: that is fine, not a crash.
+  const unsubscribe = subscribeClient.unsubscribe.bind(subscribeClient);
+  subscribeClient.unsubscribe = ((...channels: string[]) => unsubscribe(...channels).catch(() => 0)) as never;
   const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
   const pubSub = createPubSub<Topics>({ eventTarget: eventTarget as never });
-  return Object.assign(pubSub, {
+  let closed = false;
+  return {
+    // Events of connections that end while the server shuts down are dropped, not sent to a closed client.
+    publish: ((...args: Parameters<typeof pubSub.publish>) => {
+      if (!closed) pubSub.publish(...args);
+    }) as typeof pubSub.publish,
+    subscribe: pubSub.subscribe,
     close: async () => {
-      publishClient.disconnect();
-      subscribeClient.disconnect();
+      closed = true;
+      await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
     },
-  });
+  };
 }

@@ -48,6 +48,8 @@ export interface RedisPresenceOptions {
 export function redisPresence(url: string, options: RedisPresenceOptions = {}): PresenceRegistry {
   const ttlMs = options.ttlMs ?? 45_000;
   const redis = new Redis(url, { maxRetriesPerRequest: 3 });
+  redis.on('error', () => undefined); // retried by ioredis; presence degrades, the session goes on
+  let closed = false;
   const local = new Map<string, { meetingId: string; personId: string }>();
   const key = (meetingId: string) => `agrement:presence:${meetingId}`;
   const write = (id: string, entry: { meetingId: string; personId: string }) =>
@@ -63,7 +65,7 @@ export function redisPresence(url: string, options: RedisPresenceOptions = {}): 
       await write(id, { meetingId, personId });
       return async () => {
         local.delete(id);
-        await redis.hdel(key(meetingId), id);
+        if (!closed) await redis.hdel(key(meetingId), id);
       };
     },
     async connected(meetingId) {
@@ -80,9 +82,10 @@ export function redisPresence(url: string, options: RedisPresenceOptions = {}): 
       return [...people];
     },
     async close() {
+      closed = true;
       clearInterval(heartbeat);
       await Promise.all([...local].map(([id, e]) => redis.hdel(key(e.meetingId), id).catch(() => 0)));
-      redis.disconnect();
+      await redis.quit().catch(() => undefined);
     },
   };
 }
