@@ -12,6 +12,7 @@ export async function apiSignIn(baseUrl: string, email: string, password = 'agre
   return result.signIn.token;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- scenario data is read loosely
 export async function api<T = Record<string, any>>(
   baseUrl: string,
   token: string | null,
