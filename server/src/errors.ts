@@ -58,6 +58,10 @@ export const ErrorCode = {
   NOT_OWN_COMPANY: 'NOT_OWN_COMPANY',
   /** An approval names the mandatary who will follow the project. */
   MANDATARY_REQUIRED: 'MANDATARY_REQUIRED',
+  /** A repayment larger than what remains due on the advance. */
+  REPAYMENT_ABOVE_DUE: 'REPAYMENT_ABOVE_DUE',
+  /** Only the mandatary who follows a project reports on it. */
+  NOT_MANDATARY: 'NOT_MANDATARY',
   /** Someone else changed the same record at the same moment: reload and try again. */
   CONFLICT: 'CONFLICT',
   /** Unexpected failure; details are in the server log, never in the answer. */

@@ -23,6 +23,7 @@ import {
 import { BallotResolver } from './ballot/ballot.resolver.js';
 import { PledgeResolver } from './pledge/pledge.resolver.js';
 import { DecisionResolver } from './decision/decision.resolver.js';
+import { AdvanceResolver, InstalmentResolver } from './advance/advance.resolver.js';
 import type { PubSub } from './pubsub.js';
 
 export const resolvers = [
@@ -46,6 +47,8 @@ export const resolvers = [
   BallotResolver,
   PledgeResolver,
   DecisionResolver,
+  AdvanceResolver,
+  InstalmentResolver,
 ] as const;
 
 /** The executable schema; `pubSub` carries subscriptions (in-process or Redis). */

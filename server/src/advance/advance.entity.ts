@@ -83,6 +83,10 @@ export class RepaymentInstalment extends BaseEntity {
   @Field(() => Int)
   @Property({ type: 'integer' })
   paidAmount: Opt<number> = 0;
+
+  @Field(() => String, { nullable: true, description: 'The day it was fully paid' })
+  @Property({ type: 'date', nullable: true })
+  paidOn?: string | null;
 }
 
 @ObjectType()

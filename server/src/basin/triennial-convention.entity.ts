@@ -54,6 +54,10 @@ export class TriennialConvention extends BaseEntity {
   @Property({ type: 'double', runtimeType: 'number' })
   shareStateAndCdc: Opt<number> = 15;
 
+  @Field(() => Int, { description: 'Money put into the advances fund by the funders, in euros' })
+  @Property({ type: 'integer' })
+  advancesFundEndowment: Opt<number> = 0;
+
   @Field(() => Int, { description: 'Critical size of the advances fund, lower bound, in euros' })
   @Property({ type: 'integer' })
   advancesFundTarget: Opt<number> = 400000;

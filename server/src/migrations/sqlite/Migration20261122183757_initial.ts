@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122182905_initial extends Migration {
+export class Migration20261122183757_initial extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`basin\` (\`id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`name\` text not null, \`slug\` text not null, \`region\` text not null, \`advance_cap\` integer not null default 25000, \`quorum_basis\` text check (\`quorum_basis\` in ('ORGANISATION', 'MEMBER')) not null default 'ORGANISATION', \`quorum_percent\` integer not null default 50, \`majority_rule\` text check (\`majority_rule\` in ('SIMPLE', 'ABSOLUTE', 'TWO_THIRDS')) not null default 'SIMPLE', \`allow_vote_change\` integer not null default true, \`show_named_votes_live\` integer not null default false, \`max_proxies_per_member\` integer not null default 1, \`daily_rate\` double not null default 600, \`follow_up_cadence_months\` json not null, \`min_follow_up_months\` integer not null default 18, \`timezone\` text not null default 'Europe/Paris', primary key (\`id\`));`);
@@ -126,7 +126,7 @@ export class Migration20261122182905_initial extends Migration {
     this.addSql(`create index \`advance_project_id_index\` on \`advance\` (\`project_id\`);`);
     this.addSql(`create index \`advance_decision_id_index\` on \`advance\` (\`decision_id\`);`);
 
-    this.addSql(`create table \`repayment_instalment\` (\`id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`advance_id\` text not null, \`number\` integer not null, \`due_on\` date not null, \`amount\` integer not null, \`paid_amount\` integer not null default 0, constraint \`repayment_instalment_advance_id_foreign\` foreign key(\`advance_id\`) references \`advance\`(\`id\`) on update cascade, primary key (\`id\`));`);
+    this.addSql(`create table \`repayment_instalment\` (\`id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`advance_id\` text not null, \`number\` integer not null, \`due_on\` date not null, \`amount\` integer not null, \`paid_amount\` integer not null default 0, \`paid_on\` date null, constraint \`repayment_instalment_advance_id_foreign\` foreign key(\`advance_id\`) references \`advance\`(\`id\`) on update cascade, primary key (\`id\`));`);
     this.addSql(`create index \`repayment_instalment_advance_id_index\` on \`repayment_instalment\` (\`advance_id\`);`);
     this.addSql(`create unique index \`repayment_instalment_advance_id_number_unique\` on \`repayment_instalment\` (\`advance_id\`, \`number\`);`);
 
@@ -136,7 +136,7 @@ export class Migration20261122182905_initial extends Migration {
 
     this.addSql(`create table \`stored_file\` (\`key\` text not null, \`content\` blob not null, \`created_at\` datetime not null, primary key (\`key\`));`);
 
-    this.addSql(`create table \`triennial_convention\` (\`id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`basin_id\` text not null, \`label\` text not null, \`starts_on\` date not null, \`ends_on\` date not null, \`target_jobs_per_year\` integer not null default 75, \`target_projects_examined_per_year\` integer not null default 15, \`target_projects_approved_per_year\` integer not null default 12, \`target_budget\` integer not null default 900000, \`share_companies\` double not null default 40, \`share_territorial_actors\` double not null default 20, \`share_collectivities\` double not null default 25, \`share_state_and_cdc\` double not null default 15, \`advances_fund_target\` integer not null default 400000, constraint \`triennial_convention_basin_id_foreign\` foreign key(\`basin_id\`) references \`basin\`(\`id\`) on update cascade, primary key (\`id\`));`);
+    this.addSql(`create table \`triennial_convention\` (\`id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`basin_id\` text not null, \`label\` text not null, \`starts_on\` date not null, \`ends_on\` date not null, \`target_jobs_per_year\` integer not null default 75, \`target_projects_examined_per_year\` integer not null default 15, \`target_projects_approved_per_year\` integer not null default 12, \`target_budget\` integer not null default 900000, \`share_companies\` double not null default 40, \`share_territorial_actors\` double not null default 20, \`share_collectivities\` double not null default 25, \`share_state_and_cdc\` double not null default 15, \`advances_fund_endowment\` integer not null default 0, \`advances_fund_target\` integer not null default 400000, constraint \`triennial_convention_basin_id_foreign\` foreign key(\`basin_id\`) references \`basin\`(\`id\`) on update cascade, primary key (\`id\`));`);
     this.addSql(`create index \`triennial_convention_basin_id_index\` on \`triennial_convention\` (\`basin_id\`);`);
   }
 

@@ -1,0 +1,162 @@
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import type { Context } from '../context.js';
+import { requireViewer } from '../auth/auth-checker.js';
+import { Role } from '../person/membership.entity.js';
+import { Project } from '../project/project.entity.js';
+import { projectScope, readableProject } from '../project/project.service.js';
+import { readableBasin } from '../basin/basin.resolver.js';
+import { notFound } from '../errors.js';
+import { Advance, Repayment, RepaymentFrequency, RepaymentInstalment } from './advance.entity.js';
+import {
+  declareDefault,
+  disburseAdvance,
+  outstandingOf,
+  recordRepayment,
+  rescheduleAdvance,
+} from './advance.service.js';
+import { fundFigures } from './fund.js';
+import { instalmentState } from './schedule.js';
+
+@InputType()
+class RepaymentTermsInput {
+  @Field(() => Int, { defaultValue: 6, description: 'Months without repayment' })
+  deferralMonths!: number;
+
+  @Field(() => Int, { defaultValue: 36, description: 'Months of repayment after the deferral' })
+  durationMonths!: number;
+
+  @Field(() => RepaymentFrequency, { defaultValue: RepaymentFrequency.MONTHLY })
+  frequency!: RepaymentFrequency;
+}
+
+@ObjectType({ description: "The basin's advances fund" })
+class AdvancesFund {
+  @Field(() => Int) granted!: number;
+  @Field(() => Int) lent!: number;
+  @Field(() => Int) repaid!: number;
+  @Field(() => Int) outstanding!: number;
+  @Field(() => Int) losses!: number;
+  @Field(() => Float, { description: 'Losses in % of sums lent' }) lossRate!: number;
+  @Field(() => Float) referenceLossRate!: number;
+  @Field(() => Int) endowment!: number;
+  @Field(() => Int, { description: 'Endowment − lent + repaid' }) available!: number;
+  @Field(() => Int) criticalSize!: number;
+  @Field(() => Int) advancesCount!: number;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+@Resolver(() => Advance)
+export class AdvanceResolver {
+  @Authorized()
+  @Query(() => [Advance], { description: "A basin's advances, newest first (an SME leader: its own)" })
+  async advances(@Arg('basinId', () => ID) basinId: string, @Ctx() ctx: Context) {
+    const scope = projectScope(requireViewer(ctx), basinId);
+    const projects = await ctx.em.find(Project, scope);
+    return ctx.em.find(Advance, { project: { $in: projects.map((p) => p.id) } }, { orderBy: { createdAt: 'desc' } });
+  }
+
+  @Authorized()
+  @Query(() => Advance)
+  async advance(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    const advance = await ctx.em.findOne(Advance, id);
+    if (!advance) throw notFound('Advance');
+    await readableProject(ctx.em, requireViewer(ctx), advance.project.id);
+    return advance;
+  }
+
+  @Authorized()
+  @Query(() => AdvancesFund)
+  async advancesFund(@Arg('basinId', () => ID) basinId: string, @Ctx() ctx: Context) {
+    await readableBasin(ctx, basinId);
+    return fundFigures(ctx.em, basinId);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => Advance, { description: 'Operator: record the disbursement; the repayment schedule is generated' })
+  disburseAdvance(
+    @Arg('id', () => ID) id: string,
+    @Arg('disbursedOn', () => String) disbursedOn: string,
+    @Arg('terms', () => RepaymentTermsInput) terms: RepaymentTermsInput,
+    @Ctx() ctx: Context,
+  ) {
+    return disburseAdvance(ctx.em, requireViewer(ctx), id, disbursedOn, terms);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => Repayment, { description: 'Operator: record a repayment received' })
+  recordRepayment(
+    @Arg('advanceId', () => ID) advanceId: string,
+    @Arg('amount', () => Int) amount: number,
+    @Arg('paidOn', () => String) paidOn: string,
+    @Ctx() ctx: Context,
+  ) {
+    return recordRepayment(ctx.em, requireViewer(ctx), advanceId, amount, paidOn);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => Advance, { description: "Operator, on the committee's decision: book the remainder as a loss" })
+  declareDefault(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return declareDefault(ctx.em, requireViewer(ctx), id);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => Advance, { description: "Operator, on the committee's decision: spread what remains over new terms" })
+  rescheduleAdvance(
+    @Arg('id', () => ID) id: string,
+    @Arg('from', () => String) from: string,
+    @Arg('terms', () => RepaymentTermsInput) terms: RepaymentTermsInput,
+    @Ctx() ctx: Context,
+  ) {
+    return rescheduleAdvance(ctx.em, requireViewer(ctx), id, from, terms);
+  }
+
+  @FieldResolver(() => Project)
+  project(@Root() advance: Advance) {
+    return advance.project.load();
+  }
+
+  @FieldResolver(() => [RepaymentInstalment])
+  instalments(@Root() advance: Advance, @Ctx() ctx: Context) {
+    return ctx.em.find(RepaymentInstalment, { advance }, { orderBy: { number: 'asc' } });
+  }
+
+  @FieldResolver(() => [Repayment])
+  repayments(@Root() advance: Advance, @Ctx() ctx: Context) {
+    return ctx.em.find(Repayment, { advance }, { orderBy: { paidOn: 'asc' } });
+  }
+
+  @FieldResolver(() => Int, { description: 'What remains to repay' })
+  outstanding(@Root() advance: Advance, @Ctx() ctx: Context) {
+    return outstandingOf(ctx.em, advance);
+  }
+
+  @FieldResolver(() => Int, { description: 'Due today and not paid' })
+  async overdue(@Root() advance: Advance, @Ctx() ctx: Context) {
+    const instalments = await ctx.em.find(RepaymentInstalment, { advance, dueOn: { $lt: today() } });
+    return advance.status === 'DISBURSED' ? instalments.reduce((sum, i) => sum + i.amount - i.paidAmount, 0) : 0;
+  }
+}
+
+@Resolver(() => RepaymentInstalment)
+export class InstalmentResolver {
+  @FieldResolver(() => String, { description: 'PAID_ON_TIME, PAID_LATE, UPCOMING, LATE or UNPAID (over 90 days late)' })
+  state(@Root() instalment: RepaymentInstalment) {
+    return instalmentState(instalment, today());
+  }
+}

@@ -1,0 +1,171 @@
+import { type EntityManager } from '@mikro-orm/core';
+import type { Viewer } from '../context.js';
+import { AppError, ErrorCode, badInput, notFound } from '../errors.js';
+import { requireRole } from '../auth/auth-checker.js';
+import { Role } from '../person/membership.entity.js';
+import { Project } from '../project/project.entity.js';
+import { Advance, AdvanceStatus, Repayment, RepaymentFrequency, RepaymentInstalment } from './advance.entity.js';
+import { repaymentSchedule } from './schedule.js';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const checkDate = (value: string, field: string) => {
+  if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(value)))
+    throw badInput('Give a date as YYYY-MM-DD', { [field]: 'invalid' });
+};
+
+export interface TermsInput {
+  deferralMonths: number;
+  durationMonths: number;
+  frequency: RepaymentFrequency;
+}
+
+function checkTerms(terms: TermsInput): void {
+  if (!Number.isInteger(terms.deferralMonths) || terms.deferralMonths < 0 || terms.deferralMonths > 36) {
+    throw badInput('The deferral is 0 to 36 months', { deferralMonths: 'range' });
+  }
+  const step = terms.frequency === RepaymentFrequency.QUARTERLY ? 3 : 1;
+  if (!Number.isInteger(terms.durationMonths) || terms.durationMonths < step || terms.durationMonths > 120) {
+    throw badInput('The repayment lasts one period to 120 months', { durationMonths: 'range' });
+  }
+}
+
+/** Loads an advance in the transaction and checks the viewer is the operator of its basin. */
+async function operatorAdvance(
+  tem: EntityManager,
+  viewer: Viewer,
+  advanceId: string,
+): Promise<{ advance: Advance; project: Project }> {
+  const advance = await tem.findOne(Advance, advanceId);
+  if (!advance) throw notFound('Advance');
+  const project = await tem.findOneOrFail(Project, advance.project.id);
+  try {
+    requireRole({ viewer }, project.basin.id, Role.OPERATOR);
+  } catch (error) {
+    if (viewer.grants.some((g) => g.basinId === project.basin.id)) throw error;
+    throw notFound('Advance');
+  }
+  return { advance, project };
+}
+
+/** The operator records the disbursement: the schedule is generated from the terms, and sums to the amount. */
+export async function disburseAdvance(
+  em: EntityManager,
+  viewer: Viewer,
+  advanceId: string,
+  disbursedOn: string,
+  terms: TermsInput,
+) {
+  checkDate(disbursedOn, 'disbursedOn');
+  checkTerms(terms);
+  return em.transactional(async (tem) => {
+    const { advance } = await operatorAdvance(tem, viewer, advanceId);
+    if (advance.status !== AdvanceStatus.GRANTED)
+      throw new AppError(ErrorCode.INVALID_STATE, 'This advance is disbursed already');
+    Object.assign(advance, { disbursedOn, ...terms, status: AdvanceStatus.DISBURSED });
+    for (const planned of repaymentSchedule({ amount: advance.amount, startsOn: disbursedOn, ...terms })) {
+      tem.create(RepaymentInstalment, { advance, ...planned });
+    }
+    return advance;
+  });
+}
+
+/** What remains to repay: the amount, less repayments, less a booked loss. */
+export async function outstandingOf(em: EntityManager, advance: Advance): Promise<number> {
+  const instalments = await em.find(RepaymentInstalment, { advance });
+  const repaid = instalments.reduce((sum, i) => sum + i.paidAmount, 0);
+  return advance.amount - repaid - advance.lossAmount;
+}
+
+/**
+ * Records a repayment, allocated to the oldest instalments first. Refused when larger than what remains due, when
+ * the advance is not disbursed, or defaulted. The advance is repaid when nothing remains.
+ */
+export async function recordRepayment(
+  em: EntityManager,
+  viewer: Viewer,
+  advanceId: string,
+  amount: number,
+  paidOn: string,
+) {
+  checkDate(paidOn, 'paidOn');
+  if (!Number.isInteger(amount) || amount <= 0)
+    throw badInput('A repayment is a positive number of euros', { amount: 'positive' });
+  return em.transactional(async (tem) => {
+    const { advance } = await operatorAdvance(tem, viewer, advanceId);
+    if (advance.status !== AdvanceStatus.DISBURSED) {
+      throw new AppError(
+        ErrorCode.INVALID_STATE,
+        'Repayments are recorded on a disbursed advance that is still running',
+      );
+    }
+    if (advance.disbursedOn && paidOn < advance.disbursedOn)
+      throw badInput('Paid before the disbursement?', { paidOn: 'beforeDisbursement' });
+    const instalments = await tem.find(RepaymentInstalment, { advance }, { orderBy: { number: 'asc' } });
+    const due = instalments.reduce((sum, i) => sum + i.amount - i.paidAmount, 0);
+    if (amount > due) {
+      throw new AppError(ErrorCode.REPAYMENT_ABOVE_DUE, `This is more than remains due (${due} €)`, { due });
+    }
+    let left = amount;
+    for (const instalment of instalments) {
+      if (left === 0) break;
+      const take = Math.min(left, instalment.amount - instalment.paidAmount);
+      if (take <= 0) continue;
+      instalment.paidAmount += take;
+      if (instalment.paidAmount === instalment.amount) instalment.paidOn = paidOn;
+      left -= take;
+    }
+    const repayment = tem.create(Repayment, { advance, amount, paidOn, recordedBy: viewer.person.id });
+    if (due === amount) advance.status = AdvanceStatus.REPAID;
+    return repayment;
+  });
+}
+
+/** The committee declared a default: what remains due is booked as a loss, and the schedule stops. */
+export async function declareDefault(em: EntityManager, viewer: Viewer, advanceId: string) {
+  return em.transactional(async (tem) => {
+    const { advance } = await operatorAdvance(tem, viewer, advanceId);
+    if (advance.status !== AdvanceStatus.DISBURSED)
+      throw new AppError(ErrorCode.INVALID_STATE, 'Only a running advance can default');
+    advance.lossAmount = await outstandingOf(tem, advance);
+    advance.status = AdvanceStatus.DEFAULTED;
+    return advance;
+  });
+}
+
+/**
+ * The committee rescheduled the advance: what remains due is spread over new terms from `from`; instalments
+ * already (partly) paid keep what was paid, and the unpaid remainder of each is replaced by the new schedule.
+ */
+export async function rescheduleAdvance(
+  em: EntityManager,
+  viewer: Viewer,
+  advanceId: string,
+  from: string,
+  terms: TermsInput,
+) {
+  checkDate(from, 'from');
+  checkTerms(terms);
+  return em.transactional(async (tem) => {
+    const { advance } = await operatorAdvance(tem, viewer, advanceId);
+    if (advance.status !== AdvanceStatus.DISBURSED)
+      throw new AppError(ErrorCode.INVALID_STATE, 'Only a running advance can be rescheduled');
+    const instalments = await tem.find(RepaymentInstalment, { advance }, { orderBy: { number: 'asc' } });
+    const remaining = instalments.reduce((sum, i) => sum + i.amount - i.paidAmount, 0);
+    let kept = 0;
+    for (const instalment of instalments) {
+      if (instalment.paidAmount === 0) {
+        tem.remove(instalment);
+      } else {
+        instalment.amount = instalment.paidAmount;
+        instalment.paidOn ??= from;
+        kept = Math.max(kept, instalment.number);
+      }
+    }
+    await tem.flush();
+    for (const planned of repaymentSchedule({ amount: remaining, startsOn: from, ...terms })) {
+      tem.create(RepaymentInstalment, { advance, ...planned, number: kept + planned.number });
+    }
+    Object.assign(advance, terms);
+    return advance;
+  });
+}

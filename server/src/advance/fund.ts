@@ -1,0 +1,47 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { TriennialConvention } from '../basin/triennial-convention.entity.js';
+import { Advance, AdvanceStatus, Repayment } from './advance.entity.js';
+
+/** The programme's reference loss rate (taux de sinistre), in % of sums lent. */
+export const REFERENCE_LOSS_RATE = 6;
+
+export interface FundFigures {
+  granted: number;
+  lent: number;
+  repaid: number;
+  outstanding: number;
+  losses: number;
+  /** Losses in % of sums lent (0 when nothing was lent). */
+  lossRate: number;
+  referenceLossRate: number;
+  endowment: number;
+  /** Cash in the fund: endowment − lent + repaid. */
+  available: number;
+  criticalSize: number;
+  advancesCount: number;
+}
+
+/** The advances fund of a basin, from its advances and repayments (and its convention for the endowment). */
+export async function fundFigures(em: EntityManager, basinId: string): Promise<FundFigures> {
+  const advances = await em.find(Advance, { project: { basin: basinId } });
+  const repayments = await em.find(Repayment, { advance: { project: { basin: basinId } } });
+  const convention = await em.findOne(TriennialConvention, { basin: basinId }, { orderBy: { startsOn: 'desc' } });
+  const disbursed = advances.filter((a) => a.status !== AdvanceStatus.GRANTED);
+  const lent = disbursed.reduce((sum, a) => sum + a.amount, 0);
+  const repaid = repayments.reduce((sum, r) => sum + r.amount, 0);
+  const losses = advances.reduce((sum, a) => sum + a.lossAmount, 0);
+  const endowment = convention?.advancesFundEndowment ?? 0;
+  return {
+    granted: advances.reduce((sum, a) => sum + a.amount, 0),
+    lent,
+    repaid,
+    outstanding: lent - repaid - losses,
+    losses,
+    lossRate: lent ? Math.round((losses / lent) * 1000) / 10 : 0,
+    referenceLossRate: REFERENCE_LOSS_RATE,
+    endowment,
+    available: endowment - lent + repaid,
+    criticalSize: convention?.advancesFundTarget ?? 400000,
+    advancesCount: advances.length,
+  };
+}
