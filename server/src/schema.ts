@@ -24,6 +24,7 @@ import { BallotResolver } from './ballot/ballot.resolver.js';
 import { PledgeResolver } from './pledge/pledge.resolver.js';
 import { DecisionResolver } from './decision/decision.resolver.js';
 import { AdvanceResolver, InstalmentResolver } from './advance/advance.resolver.js';
+import { FollowUpResolver, ProjectPledgesResolver } from './follow-up/follow-up.resolver.js';
 import type { PubSub } from './pubsub.js';
 
 export const resolvers = [
@@ -49,6 +50,8 @@ export const resolvers = [
   DecisionResolver,
   AdvanceResolver,
   InstalmentResolver,
+  FollowUpResolver,
+  ProjectPledgesResolver,
 ] as const;
 
 /** The executable schema; `pubSub` carries subscriptions (in-process or Redis). */

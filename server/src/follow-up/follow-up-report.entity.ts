@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, Property, type Ref, type Opt } from '@mikro-orm/core';
+import { Entity, ManyToOne, Property, type Ref, Unique, type Opt } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../common/base.entity.js';
 import { Project } from '../project/project.entity.js';
@@ -7,6 +7,7 @@ import { Person } from '../person/person.entity.js';
 /** A mandatary's periodic report on an approved project. */
 @ObjectType()
 @Entity()
+@Unique({ properties: ['project', 'monthsAfterDecision'] })
 export class FollowUpReport extends BaseEntity {
   @ManyToOne(() => Project, { ref: true })
   project!: Ref<Project>;

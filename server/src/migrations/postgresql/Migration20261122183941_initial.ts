@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122183758_initial extends Migration {
+export class Migration20261122183941_initial extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "basin" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "name" varchar(255) not null, "slug" varchar(255) not null, "region" varchar(255) not null, "advance_cap" int not null default 25000, "quorum_basis" text check ("quorum_basis" in ('ORGANISATION', 'MEMBER')) not null default 'ORGANISATION', "quorum_percent" int not null default 50, "majority_rule" text check ("majority_rule" in ('SIMPLE', 'ABSOLUTE', 'TWO_THIRDS')) not null default 'SIMPLE', "allow_vote_change" boolean not null default true, "show_named_votes_live" boolean not null default false, "max_proxies_per_member" int not null default 1, "daily_rate" double precision not null default 600, "follow_up_cadence_months" jsonb not null, "min_follow_up_months" int not null default 18, "timezone" varchar(255) not null default 'Europe/Paris', constraint "basin_pkey" primary key ("id"));`);
@@ -28,6 +28,7 @@ export class Migration20261122183758_initial extends Migration {
     this.addSql(`create index "project_basin_idx" on "project" ("basin_id");`);
 
     this.addSql(`create table "follow_up_report" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "project_id" uuid not null, "author_id" uuid not null, "months_after_decision" int not null, "due_on" date not null, "submitted_at" timestamptz null, "hires_made" int not null default 0, "jobs_preserved" int not null default 0, "revenue" int null, "difficulties" text not null default '', "new_intervention_request" text null, "delivered_days" jsonb not null, "closing" boolean not null default false, constraint "follow_up_report_pkey" primary key ("id"));`);
+    this.addSql(`alter table "follow_up_report" add constraint "follow_up_report_project_id_months_after_decision_unique" unique ("project_id", "months_after_decision");`);
 
     this.addSql(`create table "diagnosis_paper" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "project_id" uuid not null, "latest_version" int not null default 0, constraint "diagnosis_paper_pkey" primary key ("id"));`);
     this.addSql(`alter table "diagnosis_paper" add constraint "diagnosis_paper_project_id_unique" unique ("project_id");`);

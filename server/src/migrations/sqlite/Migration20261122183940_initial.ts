@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122183757_initial extends Migration {
+export class Migration20261122183940_initial extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`basin\` (\`id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`name\` text not null, \`slug\` text not null, \`region\` text not null, \`advance_cap\` integer not null default 25000, \`quorum_basis\` text check (\`quorum_basis\` in ('ORGANISATION', 'MEMBER')) not null default 'ORGANISATION', \`quorum_percent\` integer not null default 50, \`majority_rule\` text check (\`majority_rule\` in ('SIMPLE', 'ABSOLUTE', 'TWO_THIRDS')) not null default 'SIMPLE', \`allow_vote_change\` integer not null default true, \`show_named_votes_live\` integer not null default false, \`max_proxies_per_member\` integer not null default 1, \`daily_rate\` double not null default 600, \`follow_up_cadence_months\` json not null, \`min_follow_up_months\` integer not null default 18, \`timezone\` text not null default 'Europe/Paris', primary key (\`id\`));`);
@@ -45,6 +45,7 @@ export class Migration20261122183757_initial extends Migration {
     this.addSql(`create table \`follow_up_report\` (\`id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`project_id\` text not null, \`author_id\` text not null, \`months_after_decision\` integer not null, \`due_on\` date not null, \`submitted_at\` datetime null, \`hires_made\` integer not null default 0, \`jobs_preserved\` integer not null default 0, \`revenue\` integer null, \`difficulties\` text not null default '', \`new_intervention_request\` text null, \`delivered_days\` json not null, \`closing\` integer not null default false, constraint \`follow_up_report_project_id_foreign\` foreign key(\`project_id\`) references \`project\`(\`id\`) on update cascade, constraint \`follow_up_report_author_id_foreign\` foreign key(\`author_id\`) references \`person\`(\`id\`) on update cascade, primary key (\`id\`));`);
     this.addSql(`create index \`follow_up_report_project_id_index\` on \`follow_up_report\` (\`project_id\`);`);
     this.addSql(`create index \`follow_up_report_author_id_index\` on \`follow_up_report\` (\`author_id\`);`);
+    this.addSql(`create unique index \`follow_up_report_project_id_months_after_decision_unique\` on \`follow_up_report\` (\`project_id\`, \`months_after_decision\`);`);
 
     this.addSql(`create table \`diagnosis_paper\` (\`id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`project_id\` text not null, \`latest_version\` integer not null default 0, constraint \`diagnosis_paper_project_id_foreign\` foreign key(\`project_id\`) references \`project\`(\`id\`) on update cascade, primary key (\`id\`));`);
     this.addSql(`create index \`diagnosis_paper_project_id_index\` on \`diagnosis_paper\` (\`project_id\`);`);
