@@ -1,5 +1,6 @@
 import { Basin } from '../basin/basin.entity.js';
 import { TriennialConvention } from '../basin/triennial-convention.entity.js';
+import { Contribution } from '../basin/contribution.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { Person } from '../person/person.entity.js';
 import { Membership } from '../person/membership.entity.js';
@@ -32,6 +33,7 @@ export const entities = [
   BaseEntity,
   Basin,
   TriennialConvention,
+  Contribution,
   Organisation,
   Person,
   Membership,

@@ -17,6 +17,7 @@ import {
 } from '../ballot/ballot.entity.js';
 import { Basin, MajorityRule, QuorumBasis } from '../basin/basin.entity.js';
 import { TriennialConvention } from '../basin/triennial-convention.entity.js';
+import { Contribution } from '../basin/contribution.entity.js';
 import { Decision, DecisionOutcome } from '../decision/decision.entity.js';
 import {
   Attachment,
@@ -41,6 +42,7 @@ import {
   CONVENTION_TARGETS,
   MEETING_LOCATION,
   ORGANISATIONS,
+  YEARLY_CONTRIBUTIONS,
   type OrgKey,
   PEOPLE,
   PLEDGER,
@@ -233,6 +235,19 @@ export class DemoWriter {
     for (const spec of ORGANISATIONS) {
       const { key, ...fields } = spec;
       this.organisations.set(key, this.em.create(Organisation, { basin: this.basin, ...fields, ...stamp(setUp) }));
+    }
+    for (let year = yearOf(conventionStart); year <= yearOf(this.clock.today); year += 1) {
+      for (const [key, amount] of Object.entries(YEARLY_CONTRIBUTIONS) as [OrgKey, number][]) {
+        const organisation = this.organisations.get(key);
+        if (organisation)
+          this.em.create(Contribution, {
+            basin: this.basin,
+            organisation,
+            year,
+            amount,
+            label: `Contribution ${year}`,
+          });
+      }
     }
   }
 

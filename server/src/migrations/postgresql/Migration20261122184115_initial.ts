@@ -1,12 +1,15 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122183941_initial extends Migration {
+export class Migration20261122184115_initial extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "basin" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "name" varchar(255) not null, "slug" varchar(255) not null, "region" varchar(255) not null, "advance_cap" int not null default 25000, "quorum_basis" text check ("quorum_basis" in ('ORGANISATION', 'MEMBER')) not null default 'ORGANISATION', "quorum_percent" int not null default 50, "majority_rule" text check ("majority_rule" in ('SIMPLE', 'ABSOLUTE', 'TWO_THIRDS')) not null default 'SIMPLE', "allow_vote_change" boolean not null default true, "show_named_votes_live" boolean not null default false, "max_proxies_per_member" int not null default 1, "daily_rate" double precision not null default 600, "follow_up_cadence_months" jsonb not null, "min_follow_up_months" int not null default 18, "timezone" varchar(255) not null default 'Europe/Paris', constraint "basin_pkey" primary key ("id"));`);
     this.addSql(`alter table "basin" add constraint "basin_slug_unique" unique ("slug");`);
 
     this.addSql(`create table "organisation" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "basin_id" uuid not null, "name" varchar(255) not null, "kind" text check ("kind" in ('OPERATOR', 'PARTNER_COMPANY', 'ASSOCIATED_PARTNER', 'COLLECTIVITY', 'STATE', 'CDC')) not null, "town" varchar(255) null, "sector" varchar(255) null, constraint "organisation_pkey" primary key ("id"));`);
+
+    this.addSql(`create table "contribution" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "basin_id" uuid not null, "organisation_id" uuid not null, "year" int not null, "amount" int not null, "label" varchar(255) not null default '', constraint "contribution_pkey" primary key ("id"));`);
+    this.addSql(`create index "contribution_basin_idx" on "contribution" ("basin_id");`);
 
     this.addSql(`create table "person" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "email" varchar(255) not null, "first_name" varchar(255) not null, "last_name" varchar(255) not null, "title" varchar(255) null, "password_hash" varchar(255) null, "locale" varchar(255) not null default 'fr', "is_network_head" boolean not null default false, constraint "person_pkey" primary key ("id"));`);
     this.addSql(`alter table "person" add constraint "person_email_unique" unique ("email");`);
@@ -82,6 +85,9 @@ export class Migration20261122183941_initial extends Migration {
     this.addSql(`create table "triennial_convention" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "basin_id" uuid not null, "label" varchar(255) not null, "starts_on" date not null, "ends_on" date not null, "target_jobs_per_year" int not null default 75, "target_projects_examined_per_year" int not null default 15, "target_projects_approved_per_year" int not null default 12, "target_budget" int not null default 900000, "share_companies" double precision not null default 40, "share_territorial_actors" double precision not null default 20, "share_collectivities" double precision not null default 25, "share_state_and_cdc" double precision not null default 15, "advances_fund_endowment" int not null default 0, "advances_fund_target" int not null default 400000, constraint "triennial_convention_pkey" primary key ("id"));`);
 
     this.addSql(`alter table "organisation" add constraint "organisation_basin_id_foreign" foreign key ("basin_id") references "basin" ("id") on update cascade;`);
+
+    this.addSql(`alter table "contribution" add constraint "contribution_basin_id_foreign" foreign key ("basin_id") references "basin" ("id") on update cascade;`);
+    this.addSql(`alter table "contribution" add constraint "contribution_organisation_id_foreign" foreign key ("organisation_id") references "organisation" ("id") on update cascade;`);
 
     this.addSql(`alter table "membership" add constraint "membership_person_id_foreign" foreign key ("person_id") references "person" ("id") on update cascade;`);
     this.addSql(`alter table "membership" add constraint "membership_basin_id_foreign" foreign key ("basin_id") references "basin" ("id") on update cascade;`);
@@ -170,6 +176,8 @@ export class Migration20261122183941_initial extends Migration {
   override async down(): Promise<void> {
     this.addSql(`alter table "organisation" drop constraint "organisation_basin_id_foreign";`);
 
+    this.addSql(`alter table "contribution" drop constraint "contribution_basin_id_foreign";`);
+
     this.addSql(`alter table "membership" drop constraint "membership_basin_id_foreign";`);
 
     this.addSql(`alter table "invitation" drop constraint "invitation_basin_id_foreign";`);
@@ -181,6 +189,8 @@ export class Migration20261122183941_initial extends Migration {
     this.addSql(`alter table "meeting" drop constraint "meeting_basin_id_foreign";`);
 
     this.addSql(`alter table "triennial_convention" drop constraint "triennial_convention_basin_id_foreign";`);
+
+    this.addSql(`alter table "contribution" drop constraint "contribution_organisation_id_foreign";`);
 
     this.addSql(`alter table "membership" drop constraint "membership_organisation_id_foreign";`);
 
@@ -289,6 +299,8 @@ export class Migration20261122183941_initial extends Migration {
     this.addSql(`drop table if exists "basin" cascade;`);
 
     this.addSql(`drop table if exists "organisation" cascade;`);
+
+    this.addSql(`drop table if exists "contribution" cascade;`);
 
     this.addSql(`drop table if exists "person" cascade;`);
 

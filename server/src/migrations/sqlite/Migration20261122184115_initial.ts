@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122183940_initial extends Migration {
+export class Migration20261122184115_initial extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`basin\` (\`id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`name\` text not null, \`slug\` text not null, \`region\` text not null, \`advance_cap\` integer not null default 25000, \`quorum_basis\` text check (\`quorum_basis\` in ('ORGANISATION', 'MEMBER')) not null default 'ORGANISATION', \`quorum_percent\` integer not null default 50, \`majority_rule\` text check (\`majority_rule\` in ('SIMPLE', 'ABSOLUTE', 'TWO_THIRDS')) not null default 'SIMPLE', \`allow_vote_change\` integer not null default true, \`show_named_votes_live\` integer not null default false, \`max_proxies_per_member\` integer not null default 1, \`daily_rate\` double not null default 600, \`follow_up_cadence_months\` json not null, \`min_follow_up_months\` integer not null default 18, \`timezone\` text not null default 'Europe/Paris', primary key (\`id\`));`);
@@ -8,6 +8,11 @@ export class Migration20261122183940_initial extends Migration {
 
     this.addSql(`create table \`organisation\` (\`id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`basin_id\` text not null, \`name\` text not null, \`kind\` text check (\`kind\` in ('OPERATOR', 'PARTNER_COMPANY', 'ASSOCIATED_PARTNER', 'COLLECTIVITY', 'STATE', 'CDC')) not null, \`town\` text null, \`sector\` text null, constraint \`organisation_basin_id_foreign\` foreign key(\`basin_id\`) references \`basin\`(\`id\`) on update cascade, primary key (\`id\`));`);
     this.addSql(`create index \`organisation_basin_id_index\` on \`organisation\` (\`basin_id\`);`);
+
+    this.addSql(`create table \`contribution\` (\`id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`basin_id\` text not null, \`organisation_id\` text not null, \`year\` integer not null, \`amount\` integer not null, \`label\` text not null default '', constraint \`contribution_basin_id_foreign\` foreign key(\`basin_id\`) references \`basin\`(\`id\`) on update cascade, constraint \`contribution_organisation_id_foreign\` foreign key(\`organisation_id\`) references \`organisation\`(\`id\`) on update cascade, primary key (\`id\`));`);
+    this.addSql(`create index \`contribution_basin_id_index\` on \`contribution\` (\`basin_id\`);`);
+    this.addSql(`create index \`contribution_organisation_id_index\` on \`contribution\` (\`organisation_id\`);`);
+    this.addSql(`create index \`contribution_basin_idx\` on \`contribution\` (\`basin_id\`);`);
 
     this.addSql(`create table \`person\` (\`id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`email\` text not null, \`first_name\` text not null, \`last_name\` text not null, \`title\` text null, \`password_hash\` text null, \`locale\` text not null default 'fr', \`is_network_head\` integer not null default false, primary key (\`id\`));`);
     this.addSql(`create unique index \`person_email_unique\` on \`person\` (\`email\`);`);
