@@ -25,6 +25,7 @@ import { PledgeResolver } from './pledge/pledge.resolver.js';
 import { DecisionResolver } from './decision/decision.resolver.js';
 import { AdvanceResolver, InstalmentResolver } from './advance/advance.resolver.js';
 import { FollowUpResolver, ProjectPledgesResolver } from './follow-up/follow-up.resolver.js';
+import { DashboardResolver } from './dashboard/dashboard.resolver.js';
 import type { PubSub } from './pubsub.js';
 
 export const resolvers = [
@@ -52,6 +53,7 @@ export const resolvers = [
   InstalmentResolver,
   FollowUpResolver,
   ProjectPledgesResolver,
+  DashboardResolver,
 ] as const;
 
 /** The executable schema; `pubSub` carries subscriptions (in-process or Redis). */

@@ -1,0 +1,167 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { Basin } from '../basin/basin.entity.js';
+import { TriennialConvention } from '../basin/triennial-convention.entity.js';
+import { Contribution } from '../basin/contribution.entity.js';
+import { Organisation, OrganisationKind } from '../organisation/organisation.entity.js';
+import { Project, ProjectStatus } from '../project/project.entity.js';
+import { Decision, DecisionOutcome } from '../decision/decision.entity.js';
+import { Pledge } from '../pledge/pledge.entity.js';
+import { Advance, AdvanceStatus } from '../advance/advance.entity.js';
+import { addMonths } from '../advance/schedule.js';
+import { fundFigures, type FundFigures } from '../advance/fund.js';
+
+/** Projects the programme supports: approved, in follow-up, or whose follow-up has ended. */
+export const SUPPORTED = [ProjectStatus.APPROVED, ProjectStatus.FOLLOW_UP, ProjectStatus.CLOSED];
+
+export interface YearFigures {
+  /** 1, 2, 3: the year of the convention. */
+  index: number;
+  startsOn: string;
+  endsOn: string;
+  examined: number;
+  approved: number;
+  jobsPlanned: number;
+  targetExamined: number;
+  targetApproved: number;
+  targetJobs: number;
+}
+
+export interface CompanyCompetence {
+  organisation: Organisation;
+  pledgedDays: number;
+  deliveredDays: number;
+  /** Delivered days at the basin's daily rate, in euros. */
+  deliveredValue: number;
+}
+
+export type ResourceSource = 'COMPANIES' | 'TERRITORIAL_ACTORS' | 'COLLECTIVITIES' | 'STATE_AND_CDC';
+
+export interface ResourceShare {
+  source: ResourceSource;
+  cash: number;
+  staffTime: number;
+  total: number;
+  /** % of all resources. */
+  share: number;
+  targetShare: number;
+}
+
+export interface BasinDashboard {
+  basin: Basin;
+  convention: TriennialConvention | null;
+  years: YearFigures[];
+  smesSupported: number;
+  jobsPlanned: number;
+  jobsCreated: number;
+  jobsPreserved: number;
+  jobsTarget: number;
+  jobsPerSme: number;
+  competences: CompanyCompetence[];
+  daysPledged: number;
+  daysDelivered: number;
+  advances: FundFigures & { disbursedCount: number; repaidCount: number; defaultedCount: number };
+  resources: ResourceShare[];
+}
+
+const SOURCE_OF: Record<OrganisationKind, ResourceSource> = {
+  [OrganisationKind.PARTNER_COMPANY]: 'COMPANIES',
+  [OrganisationKind.OPERATOR]: 'TERRITORIAL_ACTORS',
+  [OrganisationKind.ASSOCIATED_PARTNER]: 'TERRITORIAL_ACTORS',
+  [OrganisationKind.COLLECTIVITY]: 'COLLECTIVITIES',
+  [OrganisationKind.STATE]: 'STATE_AND_CDC',
+  [OrganisationKind.CDC]: 'STATE_AND_CDC',
+};
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Everything the basin's steering committee reads, against its triennial convention. */
+export async function basinDashboard(em: EntityManager, basinId: string): Promise<BasinDashboard> {
+  const basin = await em.findOneOrFail(Basin, basinId);
+  const convention = await em.findOne(TriennialConvention, { basin }, { orderBy: { startsOn: 'desc' } });
+  const projects = await em.find(Project, { basin });
+  const decisions = await em.find(Decision, { project: { basin } });
+  const supported = projects.filter((p) => SUPPORTED.includes(p.status));
+  const years: YearFigures[] = [];
+  if (convention) {
+    for (let index = 1; index <= 3; index += 1) {
+      const startsOn = addMonths(convention.startsOn, 12 * (index - 1));
+      const endsOn = addMonths(convention.startsOn, 12 * index);
+      const inYear = decisions.filter((d) => isoDay(d.decidedAt) >= startsOn && isoDay(d.decidedAt) < endsOn);
+      const approved = inYear.filter((d) => d.outcome === DecisionOutcome.APPROVED);
+      years.push({
+        index,
+        startsOn,
+        endsOn: addMonths(endsOn, 0),
+        examined: new Set(inYear.map((d) => d.project.id)).size,
+        approved: approved.length,
+        jobsPlanned: approved.reduce(
+          (sum, d) => sum + (projects.find((p) => p.id === d.project.id)?.jobsPlanned ?? 0),
+          0,
+        ),
+        targetExamined: convention.targetProjectsExaminedPerYear,
+        targetApproved: convention.targetProjectsApprovedPerYear,
+        targetJobs: convention.targetJobsPerYear,
+      });
+    }
+  }
+  const smesSupported = new Set(supported.map((p) => p.sme.id)).size;
+  const jobsPlanned = supported.reduce((sum, p) => sum + p.jobsPlanned, 0);
+
+  const pledges = await em.find(Pledge, { project: { basin }, withdrawn: false }, { populate: ['organisation'] });
+  const byCompany = new Map<string, CompanyCompetence>();
+  for (const pledge of pledges) {
+    const organisation = pledge.organisation.getEntity();
+    const row = byCompany.get(organisation.id) ?? { organisation, pledgedDays: 0, deliveredDays: 0, deliveredValue: 0 };
+    row.pledgedDays += pledge.days;
+    row.deliveredDays += pledge.daysDelivered;
+    row.deliveredValue = Math.round(row.deliveredDays * basin.dailyRate);
+    byCompany.set(organisation.id, row);
+  }
+  const competences = [...byCompany.values()].sort((a, b) => b.pledgedDays - a.pledgedDays);
+
+  const advances = await em.find(Advance, { project: { basin } });
+  const fund = await fundFigures(em, basin.id);
+
+  const contributions = await em.find(Contribution, { basin }, { populate: ['organisation'] });
+  const resources = new Map<ResourceSource, ResourceShare>();
+  const targets: Record<ResourceSource, number> = {
+    COMPANIES: convention?.shareCompanies ?? 40,
+    TERRITORIAL_ACTORS: convention?.shareTerritorialActors ?? 20,
+    COLLECTIVITIES: convention?.shareCollectivities ?? 25,
+    STATE_AND_CDC: convention?.shareStateAndCdc ?? 15,
+  };
+  for (const source of Object.keys(targets) as ResourceSource[]) {
+    resources.set(source, { source, cash: 0, staffTime: 0, total: 0, share: 0, targetShare: targets[source] });
+  }
+  for (const c of contributions) resources.get(SOURCE_OF[c.organisation.getEntity().kind])!.cash += c.amount;
+  for (const row of competences) resources.get(SOURCE_OF[row.organisation.kind])!.staffTime += row.deliveredValue;
+  const all = [...resources.values()];
+  const grand = all.reduce((sum, r) => sum + r.cash + r.staffTime, 0);
+  for (const r of all) {
+    r.total = r.cash + r.staffTime;
+    r.share = grand ? round1((r.total / grand) * 100) : 0;
+  }
+
+  return {
+    basin,
+    convention,
+    years,
+    smesSupported,
+    jobsPlanned,
+    jobsCreated: supported.reduce((sum, p) => sum + p.jobsCreated, 0),
+    jobsPreserved: supported.reduce((sum, p) => sum + p.jobsPreserved, 0),
+    jobsTarget: (convention?.targetJobsPerYear ?? 75) * 3,
+    jobsPerSme: smesSupported ? round1(jobsPlanned / smesSupported) : 0,
+    competences,
+    daysPledged: competences.reduce((sum, c) => sum + c.pledgedDays, 0),
+    daysDelivered: competences.reduce((sum, c) => sum + c.deliveredDays, 0),
+    advances: {
+      ...fund,
+      disbursedCount: advances.filter((a) => a.status !== AdvanceStatus.GRANTED).length,
+      repaidCount: advances.filter((a) => a.status === AdvanceStatus.REPAID).length,
+      defaultedCount: advances.filter((a) => a.status === AdvanceStatus.DEFAULTED).length,
+    },
+    resources: all,
+  };
+}
