@@ -22,6 +22,7 @@ import { type App, publisher } from './app-services.js';
 import { databaseFileStore, diskFileStore } from './diagnosis/file-store.js';
 import { publicError } from './errors.js';
 import { attachmentRoute } from './diagnosis/attachment.route.js';
+import { exportRoute } from './export/export.route.js';
 import { memoryPresence, redisPresence } from './presence/presence.js';
 
 export interface RunningApp {
@@ -150,6 +151,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   });
 
   expressApp.get('/files/attachments/:id/:name', attachmentRoute(app));
+  expressApp.get('/files/exports/:basinId/:file', exportRoute(app));
 
   const jsonLimit = Math.ceil(config.maxAttachmentBytes * 1.4) + 1024 * 1024;
   expressApp.use(

@@ -1,0 +1,44 @@
+import type { Request, Response } from 'express';
+import type { App } from '../app-services.js';
+import { resolveViewer } from '../context.js';
+import { tokenFrom } from '../auth/tokens.js';
+import { requireBasinReader } from '../auth/auth-checker.js';
+import { Basin } from '../basin/basin.entity.js';
+import { TABLES, type TableName } from './tables.js';
+import { toCsv, toXlsx } from './formats.js';
+
+/** GET /files/exports/:basinId/:table.(csv|xlsx)?lang=fr|en — any table of the dashboard, for the basin's readers. */
+export function exportRoute(app: App) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const em = app.orm.em.fork();
+    const viewer = await resolveViewer(em, tokenFrom(req.headers.authorization, req.headers.cookie));
+    if (!viewer) {
+      res.status(401).json({ code: 'UNAUTHENTICATED' });
+      return;
+    }
+    const match = /^(\w+)\.(csv|xlsx)$/.exec(String(req.params.file));
+    const table = match?.[1] as TableName | undefined;
+    if (!match || !table || !(table in TABLES)) {
+      res.status(404).json({ code: 'NOT_FOUND' });
+      return;
+    }
+    const basin = await em.findOne(Basin, String(req.params.basinId));
+    try {
+      if (!basin) throw new Error('unknown basin');
+      requireBasinReader({ viewer }, basin.id);
+    } catch {
+      res.status(404).json({ code: 'NOT_FOUND' });
+      return;
+    }
+    const lang = req.query.lang === 'en' ? 'en' : 'fr';
+    const data = await TABLES[table](em, basin.id);
+    const fileName = `${basin.slug}-${table}.${match[2]}`;
+    res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+    res.setHeader('Cache-Control', 'private, no-store');
+    if (match[2] === 'csv') {
+      res.type('text/csv; charset=utf-8').send(toCsv(data, lang));
+    } else {
+      res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await toXlsx(data, lang));
+    }
+  };
+}
