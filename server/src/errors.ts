@@ -62,6 +62,8 @@ export const ErrorCode = {
   REPAYMENT_ABOVE_DUE: 'REPAYMENT_ABOVE_DUE',
   /** Only the mandatary who follows a project reports on it. */
   NOT_MANDATARY: 'NOT_MANDATARY',
+  /** An import with at least one wrong row: nothing was imported; `extensions.rows` lists every problem. */
+  IMPORT_REJECTED: 'IMPORT_REJECTED',
   /** Someone else changed the same record at the same moment: reload and try again. */
   CONFLICT: 'CONFLICT',
   /** Unexpected failure; details are in the server log, never in the answer. */

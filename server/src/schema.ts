@@ -26,6 +26,7 @@ import { DecisionResolver } from './decision/decision.resolver.js';
 import { AdvanceResolver, InstalmentResolver } from './advance/advance.resolver.js';
 import { FollowUpResolver, ProjectPledgesResolver } from './follow-up/follow-up.resolver.js';
 import { DashboardResolver } from './dashboard/dashboard.resolver.js';
+import { ImportResolver } from './import/import.resolver.js';
 import type { PubSub } from './pubsub.js';
 
 export const resolvers = [
@@ -54,6 +55,7 @@ export const resolvers = [
   FollowUpResolver,
   ProjectPledgesResolver,
   DashboardResolver,
+  ImportResolver,
 ] as const;
 
 /** The executable schema; `pubSub` carries subscriptions (in-process or Redis). */

@@ -5,7 +5,7 @@ import { requireRole } from '../auth/auth-checker.js';
 import { Role } from '../person/membership.entity.js';
 import { Project } from '../project/project.entity.js';
 import { Advance, AdvanceStatus, Repayment, RepaymentFrequency, RepaymentInstalment } from './advance.entity.js';
-import { repaymentSchedule } from './schedule.js';
+import { allocatePayment, repaymentSchedule } from './schedule.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const checkDate = (value: string, field: string) => {
@@ -105,15 +105,7 @@ export async function recordRepayment(
     if (amount > due) {
       throw new AppError(ErrorCode.REPAYMENT_ABOVE_DUE, `This is more than remains due (${due} €)`, { due });
     }
-    let left = amount;
-    for (const instalment of instalments) {
-      if (left === 0) break;
-      const take = Math.min(left, instalment.amount - instalment.paidAmount);
-      if (take <= 0) continue;
-      instalment.paidAmount += take;
-      if (instalment.paidAmount === instalment.amount) instalment.paidOn = paidOn;
-      left -= take;
-    }
+    allocatePayment(instalments, amount, paidOn);
     const repayment = tem.create(Repayment, { advance, amount, paidOn, recordedBy: viewer.person.id });
     if (due === amount) advance.status = AdvanceStatus.REPAID;
     return repayment;

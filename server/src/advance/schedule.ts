@@ -63,3 +63,24 @@ export function instalmentState(
   const daysLate = (Date.parse(today) - Date.parse(instalment.dueOn)) / 86_400_000;
   return daysLate > UNPAID_AFTER_DAYS ? 'UNPAID' : 'LATE';
 }
+
+/**
+ * Allocates a payment to the oldest unpaid instalments first; marks those it completes as paid on `paidOn`.
+ * Returns what could not be allocated (0 unless the payment exceeds what remains due).
+ */
+export function allocatePayment(
+  instalments: { amount: number; paidAmount: number; paidOn?: string | null }[],
+  amount: number,
+  paidOn: string,
+): number {
+  let left = amount;
+  for (const instalment of instalments) {
+    if (left === 0) break;
+    const take = Math.min(left, instalment.amount - instalment.paidAmount);
+    if (take <= 0) continue;
+    instalment.paidAmount += take;
+    if (instalment.paidAmount === instalment.amount) instalment.paidOn = paidOn;
+    left -= take;
+  }
+  return left;
+}

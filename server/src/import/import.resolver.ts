@@ -1,0 +1,49 @@
+import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import type { Context } from '../context.js';
+import { requireRole } from '../auth/auth-checker.js';
+import { Role } from '../person/membership.entity.js';
+import { Basin } from '../basin/basin.entity.js';
+import { AppError, ErrorCode } from '../errors.js';
+import { importBasin } from './import.service.js';
+
+@ObjectType({ description: 'A problem on one line of an import file' })
+class ImportRowError {
+  @Field(() => Int, { description: 'Line in the file; the header is line 1' }) line!: number;
+  @Field(() => String) column!: string;
+  @Field(() => String) message!: string;
+}
+
+@ObjectType()
+class ImportReport {
+  @Field(() => Int) rows!: number;
+  @Field(() => [ImportRowError]) errors!: ImportRowError[];
+  @Field(() => Boolean, { description: 'False for a preview, or when any row is wrong' }) imported!: boolean;
+  @Field(() => Int) projects!: number;
+  @Field(() => Int) advances!: number;
+}
+
+@Resolver()
+export class ImportResolver {
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => ImportReport, {
+    description: 'Operator: bring an existing basin in from a spreadsheet (one row per project); dryRun previews it',
+  })
+  async importBasinData(
+    @Arg('basinId', () => ID) basinId: string,
+    @Arg('fileName', () => String) fileName: string,
+    @Arg('contentBase64', () => String) contentBase64: string,
+    @Arg('dryRun', () => Boolean, { defaultValue: true }) dryRun: boolean,
+    @Ctx() ctx: Context,
+  ) {
+    if (!(await ctx.em.count(Basin, { id: basinId })))
+      throw new AppError(ErrorCode.UNKNOWN_BASIN, 'This basin does not exist');
+    requireRole(ctx, basinId, Role.OPERATOR);
+    const content = Buffer.from(contentBase64, 'base64');
+    if (content.length > ctx.app.config.maxAttachmentBytes) {
+      throw new AppError(ErrorCode.FILE_TOO_LARGE, 'The file is too large', {
+        maxBytes: ctx.app.config.maxAttachmentBytes,
+      });
+    }
+    return importBasin(ctx.em, basinId, fileName, content, dryRun);
+  }
+}
