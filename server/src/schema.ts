@@ -27,6 +27,7 @@ import { AdvanceResolver, InstalmentResolver } from './advance/advance.resolver.
 import { FollowUpResolver, ProjectPledgesResolver } from './follow-up/follow-up.resolver.js';
 import { DashboardResolver } from './dashboard/dashboard.resolver.js';
 import { ImportResolver } from './import/import.resolver.js';
+import { PartnerLedgerResolver } from './organisation/partner-ledger.resolver.js';
 import type { PubSub } from './pubsub.js';
 
 export const resolvers = [
@@ -56,6 +57,7 @@ export const resolvers = [
   ProjectPledgesResolver,
   DashboardResolver,
   ImportResolver,
+  PartnerLedgerResolver,
 ] as const;
 
 /** The executable schema; `pubSub` carries subscriptions (in-process or Redis). */
