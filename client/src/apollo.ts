@@ -24,6 +24,8 @@ const socketState = ref<'connecting' | 'connected' | 'reconnecting'>('connecting
 const browserOnline = ref(typeof navigator === 'undefined' ? true : navigator.onLine);
 let everConnected = false;
 let activeSocket: WebSocket | null = null;
+/** Set by `restartLiveConnection`: the next reconnection is wanted, not a recovery from a failure. */
+let restartRequested = false;
 
 /** The live connection's state, for the header indicator (the browser's own offline state wins). */
 export const connectionStatus = readonly(
@@ -43,6 +45,11 @@ const waitForOnline = () =>
  * `online` event, then try again almost at once.
  */
 async function retryWait(retries: number): Promise<void> {
+  if (restartRequested) {
+    // We closed the socket ourselves (signing in or out): open the new one at once.
+    restartRequested = false;
+    return;
+  }
   if (!navigator.onLine) {
     await waitForOnline();
     await sleep(300 + Math.random() * 700);
@@ -121,6 +128,7 @@ if (typeof window !== 'undefined') {
  * the socket connects, so a socket opened before the change would still speak for the previous person.
  */
 export function restartLiveConnection(): void {
+  restartRequested = true;
   wsClient.terminate();
 }
 
@@ -161,8 +169,18 @@ export const apolloClient = new ApolloClient({
       ProjectPage: { merge: false },
       MembershipPage: { merge: false },
       Viewer: { merge: true },
-      // The agenda comes back whole after each change: the new list replaces the old one.
-      Meeting: { fields: { items: { merge: false } } },
+      // The agenda and the live state come back whole after each change: the new lists replace the old ones.
+      Meeting: {
+        fields: {
+          items: { merge: false },
+          committee: { merge: false },
+          connectedPeople: { merge: false },
+          hands: { merge: false },
+          quorum: { merge: false },
+        },
+      },
+      AgendaItem: { fields: { conflicts: { merge: false }, coverage: { merge: false } } },
+      Ballot: { fields: { tally: { merge: false }, namedVotes: { merge: false }, myVoices: { merge: false } } },
       DiagnosisPaper: { fields: { versions: { merge: false } } },
       Project: { fields: { needs: { merge: false } } },
       Organisation: { fields: { people: { merge: false } } },

@@ -53,9 +53,19 @@ const app = createApp({
   render: () => h(App),
 });
 
+/**
+ * PrimeVue copies a button's label into `aria-label`. The visible text already names the button; the copy only makes
+ * the button answer to searches by label ("Jours" would find "Engager ces jours" as well as the field) and hides a
+ * badge from its name. Keep `aria-label` only where we give one ourselves (icon-only buttons, longer names).
+ */
+const buttonRoot = ({ instance }: { instance: { $attrs: Record<string, unknown> } }) => ({
+  'aria-label': instance.$attrs['aria-label'] as string | undefined,
+});
+
 app.use(PrimeVue, {
   theme: { preset: AgrementPreset, options: { darkModeSelector: false, cssLayer: false } },
   locale: primeVueLocales[currentLocale()],
+  pt: { button: { root: buttonRoot } },
 });
 app.use(i18n);
 app.use(router);

@@ -6,6 +6,8 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** Reachable without a session (sign-in, invitation). */
     public?: boolean;
+    /** Signed in, but shown without the application's header and navigation (the room display). */
+    bare?: boolean;
   }
 }
 
@@ -23,6 +25,19 @@ export const router = createRouter({
     { path: '/', name: 'home', component: () => import('@/pages/HomePage.vue') },
     { path: '/meetings', name: 'meetings', component: () => import('@/pages/MeetingsPage.vue') },
     { path: '/meetings/:id', name: 'meeting', component: () => import('@/pages/MeetingPage.vue'), props: true },
+    {
+      path: '/meetings/:id/live',
+      name: 'meeting-live',
+      component: () => import('@/pages/LiveMeetingPage.vue'),
+      props: true,
+    },
+    {
+      path: '/meetings/:id/room',
+      name: 'meeting-room',
+      component: () => import('@/pages/RoomDisplayPage.vue'),
+      props: true,
+      meta: { bare: true },
+    },
     { path: '/projects', name: 'projects', component: () => import('@/pages/ProjectsPage.vue') },
     { path: '/projects/new', name: 'project-new', component: () => import('@/pages/NewProjectPage.vue') },
     { path: '/projects/:id', name: 'project', component: () => import('@/pages/ProjectPage.vue'), props: true },

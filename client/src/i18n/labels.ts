@@ -1,13 +1,22 @@
 import { useI18n } from 'vue-i18n';
 import type {
+  AgendaItemAction,
   AgendaItemKind,
   AgendaItemStatus,
+  AttendanceMode,
+  BallotKind,
+  BallotResult,
+  BallotStatus,
   CompetenceDomain,
+  DecisionOutcome,
+  MajorityRule,
   MeetingStatus,
   OrganisationKind,
   ProjectKind,
   ProjectStatus,
+  QuorumBasis,
   Role,
+  VoteChoice,
 } from '@/gql/graphql';
 
 /** Labels of the schema's enums in the person's language. */
@@ -23,6 +32,15 @@ export function useLabels() {
     organisationKind: (value: OrganisationKind) => t(`enums.OrganisationKind.${value}`),
     organisationKindPlural: (value: OrganisationKind) => t(`enums.OrganisationKindPlural.${value}`),
     competenceDomain: (value: CompetenceDomain) => t(`enums.CompetenceDomain.${value}`),
+    attendanceMode: (value: AttendanceMode) => t(`enums.AttendanceMode.${value}`),
+    ballotKind: (value: BallotKind) => t(`enums.BallotKind.${value}`),
+    ballotStatus: (value: BallotStatus) => t(`enums.BallotStatus.${value}`),
+    ballotResult: (value: BallotResult) => t(`enums.BallotResult.${value}`),
+    voteChoice: (value: VoteChoice) => t(`enums.VoteChoice.${value}`),
+    decisionOutcome: (value: DecisionOutcome) => t(`enums.DecisionOutcome.${value}`),
+    majorityRule: (value: MajorityRule) => t(`enums.MajorityRule.${value}`),
+    quorumBasis: (value: QuorumBasis) => t(`enums.QuorumBasis.${value}`),
+    agendaItemAction: (value: AgendaItemAction) => t(`enums.AgendaItemAction.${value}`),
   };
 }
 
@@ -64,3 +82,7 @@ export const ORGANISATION_KINDS: readonly OrganisationKind[] = [
   'CDC',
 ];
 export const ROLES: readonly Role[] = ['OPERATOR', 'CHAIR', 'MEMBER', 'OBSERVER', 'SME'];
+export const ATTENDANCE_MODES: readonly AttendanceMode[] = ['PRESENT', 'REMOTE', 'EXCUSED', 'REPRESENTED'];
+export const BALLOT_KINDS: readonly BallotKind[] = ['NAMED', 'SECRET'];
+export const VOTE_CHOICES: readonly VoteChoice[] = ['FOR', 'AGAINST', 'ABSTAIN'];
+export const DECISION_OUTCOMES: readonly DecisionOutcome[] = ['APPROVED', 'REJECTED', 'DEFERRED'];

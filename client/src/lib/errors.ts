@@ -19,6 +19,18 @@ export const ERROR_CODES = [
   'FILE_TOO_LARGE',
   'INVALID_STATE',
   'ADVANCE_ABOVE_CAP',
+  'NOT_CHAIR',
+  'MEETING_NOT_OPEN',
+  'NO_CHAIR',
+  'NO_QUORUM',
+  'BALLOT_OPEN',
+  'BALLOT_CLOSED',
+  'NOT_ELIGIBLE',
+  'RECUSED',
+  'ALREADY_VOTED',
+  'PROXY_NOT_ALLOWED',
+  'NOT_OWN_COMPANY',
+  'MANDATARY_REQUIRED',
   'CONFLICT',
   'INTERNAL_SERVER_ERROR',
   'NETWORK',
@@ -74,6 +86,9 @@ export function messageFor(info: ErrorInfo): string {
   }
   return t(`errors.${code}`);
 }
+
+/** True when the request never got an answer from the server: retrying the very same request is then safe. */
+export const isNetworkFailure = (error: unknown): boolean => describeError(error).code === 'NETWORK';
 
 /** Shortcut for a one-off message from anything thrown. */
 export const errorMessage = (error: unknown): string => messageFor(describeError(error));

@@ -1,4 +1,11 @@
-import type { AgendaItemStatus, MeetingStatus, ProjectStatus } from '@/gql/graphql';
+import type {
+  AgendaItemStatus,
+  AttendanceMode,
+  BallotResult,
+  DecisionOutcome,
+  MeetingStatus,
+  ProjectStatus,
+} from '@/gql/graphql';
 
 export type Tone = 'success' | 'info' | 'warn' | 'danger' | 'secondary' | 'contrast';
 
@@ -25,5 +32,23 @@ export const agendaItemStatusTone: Record<AgendaItemStatus, Tone> = {
   PENDING: 'secondary',
   CURRENT: 'info',
   DONE: 'success',
+  DEFERRED: 'warn',
+};
+
+export const attendanceModeTone: Record<AttendanceMode, Tone> = {
+  PRESENT: 'success',
+  REMOTE: 'info',
+  EXCUSED: 'secondary',
+  REPRESENTED: 'warn',
+};
+
+export const ballotResultTone: Record<BallotResult, Tone> = {
+  ADOPTED: 'success',
+  REJECTED: 'danger',
+};
+
+export const decisionOutcomeTone: Record<DecisionOutcome, Tone> = {
+  APPROVED: 'success',
+  REJECTED: 'danger',
   DEFERRED: 'warn',
 };

@@ -1,10 +1,11 @@
 import { computed, ref, type Ref } from 'vue';
-import { useQuery, useSubscription } from '@vue/apollo-composable';
-import { MeetingDocument, MeetingEventsDocument } from '@/gql/graphql';
+import { useQuery } from '@vue/apollo-composable';
+import { MeetingDocument } from '@/gql/graphql';
+import { coalesce, useMeetingEvents } from './useMeetingEvents';
 
 /**
  * A meeting kept live: the query is the truth, and each event of the meeting (agenda, status, papers…) makes it
- * fetch again. `announcement` changes after each such refresh, for a polite live region.
+ * fetch again. `lastEventAt` changes after each such refresh, for a polite live region.
  */
 export function useLiveMeeting(meetingId: Ref<string>) {
   const { result, loading, error, refetch } = useQuery(MeetingDocument, () => ({ id: meetingId.value }), {
@@ -13,13 +14,11 @@ export function useLiveMeeting(meetingId: Ref<string>) {
   });
   const meeting = computed(() => result.value?.meeting ?? null);
 
-  const { onResult: onEvent } = useSubscription(MeetingEventsDocument, () => ({ meetingId: meetingId.value }));
   const lastEventAt = ref<string | null>(null);
-  onEvent(async (event) => {
-    const at = event.data?.meetingEvents.at;
-    if (!at) return;
-    await refetch();
-    lastEventAt.value = at;
+  const refresh = coalesce(() => refetch());
+  useMeetingEvents(meetingId, async (event) => {
+    await refresh();
+    lastEventAt.value = event.at;
   });
 
   return { meeting, hasData: computed(() => meeting.value !== null), loading, error, refetch, lastEventAt };

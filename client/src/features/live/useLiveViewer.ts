@@ -1,0 +1,51 @@
+import { computed, type Ref } from 'vue';
+import type { MeQuery } from '@/gql/graphql';
+import { useSession } from '@/features/session/useSession';
+import type { LiveMeeting } from './useLiveSession';
+
+/** A partner company the viewer sits for (from their memberships). */
+export type ViewerCompany = NonNullable<NonNullable<MeQuery['me']>['memberships'][number]['organisation']>;
+
+/**
+ * What the signed-in person is in this session, which decides the sections they see: a committee seat (attendance,
+ * hands, conflicts, notes, votes), a partner company to pledge for, and the chair's console (the meeting's chair, or
+ * an operator of the basin acting for them). The server checks all of it again.
+ */
+export function useLiveViewer(meeting: Ref<LiveMeeting | null>) {
+  const { viewer } = useSession();
+  const personId = computed(() => viewer.value?.person.id ?? null);
+  const basinMemberships = computed(
+    () => viewer.value?.memberships.filter((membership) => membership.basin.id === meeting.value?.basinId) ?? [],
+  );
+
+  const seat = computed(() => meeting.value?.committee.find((candidate) => candidate.person.id === personId.value));
+  const isChair = computed(() => Boolean(personId.value) && meeting.value?.chair?.id === personId.value);
+  const isOperator = computed(() => basinMemberships.value.some((membership) => membership.role === 'OPERATOR'));
+
+  /** The partner companies the person sits for in this basin: the only ones they may pledge for. */
+  const companies = computed<ViewerCompany[]>(() =>
+    basinMemberships.value
+      .filter(
+        (membership) =>
+          (membership.role === 'MEMBER' || membership.role === 'CHAIR') &&
+          membership.organisation?.kind === 'PARTNER_COMPANY',
+      )
+      .flatMap((membership) => (membership.organisation ? [membership.organisation] : []))
+      .filter((organisation, index, all) => all.findIndex((other) => other.id === organisation.id) === index),
+  );
+
+  /** 1-based place of the person's raised hand in the queue, or 0. */
+  const handPosition = computed(
+    () => (meeting.value?.hands.findIndex((hand) => hand.person.id === personId.value) ?? -1) + 1,
+  );
+
+  return {
+    personId,
+    seat: computed(() => seat.value ?? null),
+    canChair: computed(() => isChair.value || isOperator.value),
+    /** An operator running the console for the chair: told that their acts are recorded under their own name. */
+    actingForChair: computed(() => isOperator.value && !isChair.value),
+    companies,
+    handPosition,
+  };
+}

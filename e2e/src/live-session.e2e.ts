@@ -1,0 +1,228 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openBrowser, signIn, type Browser } from './browser.js';
+import { api, apiSignIn } from './api.js';
+import { flakyNetwork, type FlakyNetwork } from './flaky-network.js';
+
+/**
+ * One full agenda item, live, in four browsers at once — the chair, two members and a partner company — each
+ * screen updating without reload; and a member whose network drops mid-ballot sees the true state when it returns.
+ */
+const baseUrl = inject('baseUrl');
+const PROJECT_TITLE = 'Robotisation de la ligne de découpe';
+let meetingId: string;
+let chair: Browser;
+let member: Browser;
+let droppingMember: Browser;
+let partner: Browser;
+let network: FlakyNetwork;
+
+const text = async (page: Page, selector: ReturnType<Page['getByRole']>) =>
+  (await selector.innerText()).replace(/\s+/g, ' ');
+
+/** Waits until the element's text (whitespace folded) matches, on that screen, without any reload. */
+async function until(page: Page, locator: ReturnType<Page['getByRole']>, pattern: RegExp, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      last = await text(page, locator);
+      if (pattern.test(last)) return last;
+    } catch {
+      // not rendered yet
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`${pattern} never matched; last text: ${last}`);
+}
+
+/** Picks the first option of a select whose text matches. */
+async function chooseOption(select: ReturnType<Page['getByLabel']>, pattern: RegExp) {
+  const options = await select.locator('option').allInnerTexts();
+  const label = options.find((o) => pattern.test(o));
+  if (!label) throw new Error(`no option ${pattern} in ${options.join(', ')}`);
+  await select.selectOption({ label });
+}
+
+beforeAll(async () => {
+  // The operator prepares a meeting, as in real life, through the API the client uses.
+  const operator = await apiSignIn(baseUrl, 'operateur@demo.agrement.fr');
+  const { basins } = await api(baseUrl, operator, '{ basins { id } }');
+  const basinId = basins[0].id;
+  const { members } = await api(
+    baseUrl,
+    operator,
+    'query($b: ID!) { members(basinId: $b, limit: 200) { items { role person { id email } } } }',
+    { b: basinId },
+  );
+  const idOf = (email: string) => members.items.find((m: any) => m.person.email === email).person.id;
+  const { createProject } = await api(
+    baseUrl,
+    operator,
+    `mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }`,
+    {
+      input: {
+        basinId,
+        title: PROJECT_TITLE,
+        prescriberId: idOf('initiative@demo.agrement.fr'),
+        jobsPlanned: 4,
+        advanceRequested: 10000,
+        sme: { siren: '542051180', name: 'Découpe Laser du Hainaut', sector: 'Tôlerie', headcount: 14, town: 'Denain' },
+        needs: [{ domain: 'PRODUCTION', profile: 'Ingénieur méthodes', estimatedDays: 10 }],
+      },
+    },
+  );
+  await api(
+    baseUrl,
+    operator,
+    `mutation($p: ID!) { saveDiagnosisVersion(projectId: $p, input: { title: "Diagnostic préalable", sections: [{ heading: "Le projet", body: "Automatiser la découpe." }, { heading: "Besoins", body: "Méthodes." }] }) { id } }`,
+    { p: createProject.id },
+  );
+  const { createMeeting } = await api(
+    baseUrl,
+    operator,
+    `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }`,
+    {
+      input: {
+        basinId,
+        title: 'Comité extraordinaire',
+        scheduledAt: new Date(Date.now() + 3600_000).toISOString(),
+        location: 'Visio',
+        chairId: idOf('presidente@demo.agrement.fr'),
+      },
+    },
+  );
+  meetingId = createMeeting.id;
+  await api(
+    baseUrl,
+    operator,
+    `mutation($m: ID!, $p: ID!) { addAgendaItem(meetingId: $m, input: { kind: PROJECT_EXAMINATION, projectId: $p, allottedMinutes: 25 }) { id } }`,
+    { m: meetingId, p: createProject.id },
+  );
+  await api(baseUrl, operator, `mutation($m: ID!) { conveneMeeting(id: $m) { status } }`, { m: meetingId });
+  // Two more members are in the room; the operator records it (with the four browsers, 6 of 12 organisations).
+  for (const email of ['skf@demo.agrement.fr', 'leroy-merlin@demo.agrement.fr']) {
+    await api(
+      baseUrl,
+      operator,
+      `mutation($m: ID!, $p: ID!) { declareAttendance(meetingId: $m, input: { personId: $p, mode: PRESENT }) { mode } }`,
+      { m: meetingId, p: idOf(email) },
+    );
+  }
+
+  network = await flakyNetwork(baseUrl);
+  [chair, member, droppingMember, partner] = await Promise.all([
+    openBrowser(),
+    openBrowser(),
+    openBrowser(),
+    openBrowser(),
+  ]);
+  await Promise.all([
+    signIn(chair.page, baseUrl, 'presidente@demo.agrement.fr'),
+    signIn(member.page, baseUrl, 'saint-gobain@demo.agrement.fr'),
+    signIn(droppingMember.page, network.url, 'vallourec@demo.agrement.fr'),
+    signIn(partner.page, baseUrl, 'toyota@demo.agrement.fr'),
+  ]);
+  await Promise.all([
+    chair.page.goto(`${baseUrl}/meetings/${meetingId}/live`),
+    member.page.goto(`${baseUrl}/meetings/${meetingId}/live`),
+    droppingMember.page.goto(`${network.url}/meetings/${meetingId}/live`),
+    partner.page.goto(`${baseUrl}/meetings/${meetingId}/live`),
+  ]);
+});
+
+afterAll(async () => {
+  await Promise.all([chair, member, droppingMember, partner].map((b) => b?.close()));
+  await network?.close();
+});
+
+describe('a live committee session in four browsers', () => {
+  it('should open the session from the chair and bring everyone to the current item', async () => {
+    await chair.page.getByRole('button', { name: 'Ouvrir la séance' }).click();
+    for (const b of [member, droppingMember, partner]) {
+      await b.page.getByRole('button', { name: 'Je participe à distance' }).click();
+    }
+    await chair.page.getByRole('button', { name: 'Je suis présent(e) en salle' }).click();
+    const quorum = (b: Browser) => b.page.getByRole('status', { name: 'Quorum' });
+    for (const b of [chair, member, droppingMember, partner]) await until(b.page, quorum(b), /Quorum atteint/);
+
+    await chair.page.getByRole('button', { name: `Passer au point : ${PROJECT_TITLE}` }).click();
+    for (const b of [member, droppingMember, partner]) {
+      const current = b.page.getByRole('region', { name: 'Point en cours' });
+      await until(b.page, current, new RegExp(PROJECT_TITLE));
+      await until(b.page, current, /Automatiser la découpe/); // the diagnosis paper is on every screen
+    }
+  });
+
+  it("should show a partner company's pledge on every screen as it is made", async () => {
+    const panel = partner.page.getByRole('region', { name: 'Engagements de compétences' });
+    await panel.getByLabel('Besoin').selectOption({ index: 1 });
+    await panel.getByLabel('Jours').fill('6');
+    await panel.getByLabel('Expert nommé (facultatif)').fill('Expert Toyota');
+    await panel.getByRole('button', { name: 'Engager ces jours' }).click();
+    for (const b of [chair, member, droppingMember]) {
+      const coverage = b.page.getByRole('table', { name: 'Couverture des besoins' });
+      await until(b.page, coverage, /6 \/ 10 j/);
+    }
+    await until(chair.page, chair.page.getByRole('list', { name: 'Totaux par entreprise' }), /Toyota.*6 j/);
+  });
+
+  it('should run the vote live, and a member whose network drops mid-ballot catches up by itself', async () => {
+    const desk = chair.page.getByRole('region', { name: 'Pupitre de la présidence' });
+    await chooseOption(desk.getByLabel('Mandataire proposé'), /Toyota/);
+    await desk.getByRole('button', { name: 'Ouvrir le vote' }).click();
+    const progress = (b: Browser) => b.page.getByRole('status', { name: 'Avancement du vote' });
+    for (const b of [chair, member, droppingMember, partner]) await until(b.page, progress(b), /0 votes sur 6/);
+
+    network.drop(); // Vallourec's connection goes down
+    await until(
+      droppingMember.page,
+      droppingMember.page.getByRole('status', { name: 'État de la connexion en direct' }),
+      /Reconnexion|Hors ligne/,
+    );
+
+    await member.page.getByRole('group', { name: 'Mon vote' }).getByRole('button', { name: 'Pour' }).click();
+    await partner.page.getByRole('group', { name: 'Mon vote' }).getByRole('button', { name: 'Pour' }).click();
+    await chair.page.getByRole('group', { name: 'Mon vote' }).getByRole('button', { name: 'Contre' }).click();
+    for (const b of [chair, member, partner]) await until(b.page, progress(b), /3 votes sur 6/);
+    await until(member.page, member.page.getByRole('group', { name: 'Mon vote' }), /Vote enregistré/);
+
+    network.restore(); // back online: no reload, the screen refetches and shows the true state
+    await until(
+      droppingMember.page,
+      droppingMember.page.getByRole('status', { name: 'État de la connexion en direct' }),
+      /Connecté/,
+      30_000,
+    );
+    await until(droppingMember.page, progress(droppingMember), /3 votes sur 6/);
+    await droppingMember.page.getByRole('group', { name: 'Mon vote' }).getByRole('button', { name: 'Pour' }).click();
+    for (const b of [chair, member, droppingMember, partner]) await until(b.page, progress(b), /4 votes sur 6/);
+
+    await desk.getByRole('button', { name: 'Clore le vote' }).click();
+    for (const b of [chair, member, droppingMember, partner]) {
+      await until(
+        b.page,
+        b.page.getByRole('region', { name: 'Résultat du vote' }),
+        /Adopté.*Pour 3 · Contre 1 · Abstention 0/,
+      );
+    }
+  });
+
+  it('should record the decision and show it everywhere', async () => {
+    const desk = chair.page.getByRole('region', { name: 'Pupitre de la présidence' });
+    await desk.getByRole('radio', { name: 'Approuvé' }).check();
+    await desk.getByLabel('Avance accordée (€)').fill('10000');
+    await chooseOption(desk.getByLabel('Mandataire', { exact: true }), /Toyota/);
+    await desk.getByRole('button', { name: 'Enregistrer la décision' }).click();
+    for (const b of [chair, member, droppingMember, partner]) {
+      await until(b.page, b.page.getByRole('region', { name: 'Décision' }), /Approuvé.*10 000 €/);
+    }
+    const projects = await api(
+      baseUrl,
+      await apiSignIn(baseUrl, 'observateur@demo.agrement.fr'),
+      `query($m: ID!) { meeting(id: $m) { items { project { status } decision { outcome } } } }`,
+      { m: meetingId },
+    );
+    expect(projects.meeting.items[0]).toEqual({ project: { status: 'APPROVED' }, decision: { outcome: 'APPROVED' } });
+  });
+});
