@@ -45,7 +45,8 @@ async function chooseOption(select: ReturnType<Page['getByLabel']>, pattern: Reg
 }
 
 beforeAll(async () => {
-  // The operator prepares a meeting, as in real life, through the API the client uses.
+  // The operator prepares an extra meeting, as in real life, through the API the client uses. It is set weeks after
+  // the demo's next meeting, so that the home page's "next meeting" stays the demo's whatever order files run in.
   const operator = await apiSignIn(baseUrl, 'operateur@demo.agrement.fr');
   const { basins } = await api(baseUrl, operator, '{ basins { id } }');
   const basinId = basins[0].id;
@@ -86,7 +87,7 @@ beforeAll(async () => {
       input: {
         basinId,
         title: 'Comité extraordinaire',
-        scheduledAt: new Date(Date.now() + 3600_000).toISOString(),
+        scheduledAt: new Date(Date.now() + 20 * 86400_000).toISOString(),
         location: 'Visio',
         chairId: idOf('presidente@demo.agrement.fr'),
       },
