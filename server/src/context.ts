@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { AuthSession } from './auth/auth-session.entity.js';
 import { hashToken } from './auth/tokens.js';
-import { Membership, Role } from './person/membership.entity.js';
+import type { Membership, Role } from './person/membership.entity.js';
 import type { Person } from './person/person.entity.js';
 import type { App } from './app-services.js';
 
@@ -40,18 +40,18 @@ export interface Context {
 /** Finds the live session a token belongs to, with the person's grants; null when unknown or expired. */
 export async function resolveViewer(em: EntityManager, token: string | null): Promise<Viewer | null> {
   if (!token) return null;
+  // One query: the session, its person and their memberships, joined.
   const session = await em.findOne(
     AuthSession,
     { tokenHash: hashToken(token), expiresAt: { $gt: new Date() } },
-    { populate: ['person'] },
+    { populate: ['person.memberships'], strategy: 'joined' },
   );
   if (!session) return null;
   const person = session.person.getEntity();
-  const memberships = await em.find(Membership, { person });
   return {
     person,
     sessionId: session.id,
-    grants: memberships.map((m) => ({
+    grants: person.memberships.getItems().map((m: Membership) => ({
       basinId: m.basin.id,
       role: m.role,
       organisationId: m.organisation?.id ?? null,
