@@ -5,6 +5,7 @@ import type { Logger } from './logger.js';
 import { SignInThrottle } from './auth/throttle.js';
 import type { FileStore } from './diagnosis/file-store.js';
 import type { PresenceRegistry } from './presence/presence.js';
+import type { Mailer } from './notification/mailer.js';
 
 /** Long-lived services shared by every request: built once by `createApp`. */
 export interface App {
@@ -17,6 +18,8 @@ export interface App {
   files: FileStore;
   /** Who is connected to each meeting right now (in memory, or shared through Redis). */
   presence: PresenceRegistry;
+  /** Outgoing mail: SMTP, or .eml files under `DATA_DIR/mail` when no server is configured. */
+  mailer: Mailer;
   /** Publishes meeting events; call only after the transaction that made the change has committed. */
   publishMeetingEvent(meetingId: string, kind: MeetingEventPayload['kind'], subjectId?: string | null): void;
 }

@@ -24,6 +24,10 @@ import { publicError } from './errors.js';
 import { attachmentRoute } from './diagnosis/attachment.route.js';
 import { exportRoute } from './export/export.route.js';
 import { memoryPresence, redisPresence } from './presence/presence.js';
+import { createMailer } from './notification/mailer.js';
+import { minutesPdfRoute } from './minutes/minutes.route.js';
+import { conventionPdfRoute } from './cooperation/convention.route.js';
+import { calendarRoute } from './calendar/calendar.route.js';
 
 export interface RunningApp {
   app: App;
@@ -56,6 +60,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
         : diskFileStore(path.join(config.dataDir, 'attachments')),
     publishMeetingEvent: publisher(pubSub),
     presence: config.redisUrl ? redisPresence(config.redisUrl) : memoryPresence(),
+    mailer: createMailer(config, logger),
   };
   const schema = await buildAppSchema(pubSub);
   const production = config.nodeEnv === 'production';
@@ -151,6 +156,9 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   });
 
   expressApp.get('/files/attachments/:id/:name', attachmentRoute(app));
+  expressApp.get('/files/minutes/:meetingId.pdf', minutesPdfRoute(app));
+  expressApp.get('/files/conventions/:projectId.pdf', conventionPdfRoute(app));
+  expressApp.get('/calendar/:token.ics', calendarRoute(app));
   expressApp.get('/files/exports/:basinId/:file', exportRoute(app));
 
   const jsonLimit = Math.ceil(config.maxAttachmentBytes * 1.4) + 1024 * 1024;
@@ -190,6 +198,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     await apollo.stop();
     await pubSub.close();
     await app.presence.close();
+    app.mailer.close();
     if (!options.orm) await orm.close();
   };
   return {

@@ -32,6 +32,13 @@ export interface Config {
   clientDist: string;
   /** Log each request's operation name. Default false. */
   logRequests: boolean;
+  /**
+   * Outgoing mail server (`smtp://user:password@host:587`, `smtps://…:465`). Default none: every message is written
+   * as an .eml file under `dataDir/mail`, for a person to read.
+   */
+  smtpUrl: string | null;
+  /** Sender of every message. Default `Agrément <no-reply@agrement.local>`. */
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -72,6 +79,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   const redisUrl = env.REDIS_URL || null;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError('REDIS_URL must start with redis://');
+  const smtpUrl = env.SMTP_URL || null;
+  // Never echo the value: it may hold a password.
+  if (smtpUrl && !/^smtps?:\/\/[^/\s]+/.test(smtpUrl))
+    throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
+  const mailFrom = env.MAIL_FROM || 'Agrément <no-reply@agrement.local>';
+  if (!/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/.test(mailFrom.trim())) {
+    throw new ConfigError(`MAIL_FROM must be an address, as "Name <name@example.org>", got "${mailFrom}"`);
+  }
   return {
     port,
     nodeEnv,
@@ -85,6 +100,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionHours: integer(env, 'SESSION_HOURS', 12, 1),
     clientDist: path.resolve(repoRoot, env.CLIENT_DIST ?? 'client/dist'),
     logRequests: boolean(env, 'LOG_REQUESTS', false),
+    smtpUrl,
+    mailFrom: mailFrom.trim(),
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { createApp } from './app.js';
 import { initORM } from './db/orm.js';
 import { createLogger } from './logger.js';
+import { scheduleDailyReminders } from './notification/reminder-schedule.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoBasin } from './seeders/demo-basin.js';
 import { databaseFileStore, diskFileStore } from './diagnosis/file-store.js';
 import path from 'node:path';
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   }
   const running = await createApp(config, { orm, logger });
   const url = await running.listen(config.port);
+  const stopReminders = scheduleDailyReminders(running.app);
   const database = config.databaseUrl.startsWith('postgres') ? 'PostgreSQL' : config.databaseUrl;
   process.stdout.write(
     [
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
   );
   const stop = async (signal: string) => {
     logger.info('stopping', { signal });
+    stopReminders();
     await running.close();
     await orm.close();
     process.exit(0);

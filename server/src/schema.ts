@@ -28,6 +28,14 @@ import { FollowUpResolver, ProjectPledgesResolver } from './follow-up/follow-up.
 import { DashboardResolver } from './dashboard/dashboard.resolver.js';
 import { ImportResolver } from './import/import.resolver.js';
 import { PartnerLedgerResolver } from './organisation/partner-ledger.resolver.js';
+import { MeetingMinutesResolver, MinutesApprovalItemResolver, MinutesResolver } from './minutes/minutes.resolver.js';
+import {
+  ConventionSignatureResolver,
+  CooperationConventionResolver,
+  ProjectConventionResolver,
+} from './cooperation/convention.resolver.js';
+import { CalendarResolver } from './calendar/calendar.resolver.js';
+import { NotificationResolver } from './notification/notification.resolver.js';
 import type { PubSub } from './pubsub.js';
 
 export const resolvers = [
@@ -58,6 +66,14 @@ export const resolvers = [
   DashboardResolver,
   ImportResolver,
   PartnerLedgerResolver,
+  MinutesResolver,
+  MeetingMinutesResolver,
+  MinutesApprovalItemResolver,
+  CooperationConventionResolver,
+  ConventionSignatureResolver,
+  ProjectConventionResolver,
+  CalendarResolver,
+  NotificationResolver,
 ] as const;
 
 /** The executable schema; `pubSub` carries subscriptions (in-process or Redis). */

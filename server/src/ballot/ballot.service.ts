@@ -16,11 +16,13 @@ import {
   Ballot,
   BallotKind,
   BallotParticipation,
+  BallotResult,
   BallotStatus,
   ConflictOfInterest,
   VoteChoice,
 } from './ballot.entity.js';
 import { ballotResult } from './majority.js';
+import { approveMinutesByBallot } from '../minutes/minutes.service.js';
 
 async function loadItem(em: EntityManager, itemId: string): Promise<{ item: AgendaItem; meeting: Meeting }> {
   const item = await em.findOne(AgendaItem, itemId, { populate: ['meeting'] });
@@ -257,6 +259,7 @@ export async function closeBallot(app: App, em: EntityManager, viewer: Viewer, b
       abstain: fresh.abstainCount,
     });
     await tem.nativeUpdate(Ballot, { id: ballot.id }, { result });
+    if (result === BallotResult.ADOPTED) await approveMinutesByBallot(tem, fresh, closedAt);
     return meeting.id;
   });
   app.publishMeetingEvent(meetingId, 'BALLOT', ballotId);

@@ -26,6 +26,10 @@ import { Pledge } from '../pledge/pledge.entity.js';
 import { Decision } from '../decision/decision.entity.js';
 import { Advance, Repayment, RepaymentInstalment } from '../advance/advance.entity.js';
 import { FollowUpReport } from '../follow-up/follow-up-report.entity.js';
+import { Minutes } from '../minutes/minutes.entity.js';
+import { ConventionSignature, CooperationConvention } from '../cooperation/convention.entity.js';
+import { CalendarFeed } from '../calendar/calendar-feed.entity.js';
+import { ReminderLog } from '../notification/reminder-log.entity.js';
 import { BaseEntity } from '../common/base.entity.js';
 
 /** Every entity, listed explicitly: no folder scanning, so the compiled server and vitest see the same model. */
@@ -61,4 +65,9 @@ export const entities = [
   RepaymentInstalment,
   Repayment,
   FollowUpReport,
+  Minutes,
+  CooperationConvention,
+  ConventionSignature,
+  CalendarFeed,
+  ReminderLog,
 ];

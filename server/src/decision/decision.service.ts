@@ -13,6 +13,7 @@ import { Meeting } from '../meeting/meeting.entity.js';
 import { committeeSeats, meetingQuorum, requireChair, requireOpen } from '../meeting/live-session.service.js';
 import { Ballot, BallotResult, BallotStatus } from '../ballot/ballot.entity.js';
 import { Decision, DecisionOutcome } from './decision.entity.js';
+import { generateConvention } from '../cooperation/convention.service.js';
 
 export interface DecisionInput {
   outcome: DecisionOutcome;
@@ -144,6 +145,7 @@ export async function recordDecision(
     project.decidedAt = input.outcome === DecisionOutcome.DEFERRED ? project.decidedAt : decision.decidedAt;
     if (mandatary) project.mandatary = ref(mandatary);
     if (advanceAmount > 0) tem.create(Advance, { project, decision, amount: advanceAmount });
+    if (input.outcome === DecisionOutcome.APPROVED) await generateConvention(tem, decision);
     if (item.timerStartedAt) {
       item.elapsedSeconds += Math.floor((Date.now() - item.timerStartedAt.getTime()) / 1000);
       item.timerStartedAt = null;

@@ -24,6 +24,14 @@ registerEnumType(AgendaItemStatus, { name: 'AgendaItemStatus' });
 @ObjectType()
 @Entity()
 export class AgendaItem extends BaseEntity {
+  /**
+   * A MINUTES_APPROVAL item: the earlier session whose minutes it approves (an adopted ballot approves them).
+   * Declared before `meeting` on purpose: MikroORM 6 orders inserts by the last relation declared to an entity,
+   * and this optional one must not hide that an item needs its meeting first.
+   */
+  @ManyToOne('Meeting', { ref: true, nullable: true })
+  minutesOf?: Ref<Meeting> | null;
+
   @ManyToOne('Meeting', { ref: true })
   meeting!: Ref<Meeting>;
 

@@ -15,6 +15,7 @@ import { Attendance, AttendanceMode } from './attendance.entity.js';
 import { HandRaise } from './hand-raise.entity.js';
 import { PrivateNote } from './private-note.entity.js';
 import { computeQuorum, type CommitteeSeat, type QuorumState } from './quorum.js';
+import { draftMinutes } from '../minutes/minutes-draft.js';
 
 /** The chair runs the session; the operator may act for them. Anyone else gets NOT_CHAIR. */
 export function requireChair(viewer: Viewer, meeting: Meeting): void {
@@ -116,6 +117,7 @@ export function closeMeeting(app: App, em: EntityManager, viewer: Viewer, meetin
     meeting.currentItem = null;
     meeting.status = MeetingStatus.CLOSED;
     meeting.closedAt = new Date();
+    await draftMinutes(tem, meeting.id); // the minutes are drafted with the close, or neither happens
     return meeting;
   });
 }

@@ -63,6 +63,12 @@ export class AgendaItemInput {
   @IsOptional()
   @Min(0)
   position?: number | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A minutes approval: the closed session of the basin whose draft minutes it approves',
+  })
+  minutesOfMeetingId?: string | null;
 }
 
 @InputType()

@@ -8,6 +8,8 @@ import { Person } from '../person/person.entity.js';
 import { Project, ProjectStatus } from '../project/project.entity.js';
 import { Meeting, MeetingStatus } from './meeting.entity.js';
 import { AgendaItem, AgendaItemKind } from './agenda-item.entity.js';
+import { approvalTitle, minutesApprovalTarget } from '../minutes/minutes.service.js';
+import { sendConvocations } from '../notification/convocation.js';
 import type {
   AgendaItemInput,
   CreateMeetingInput,
@@ -79,6 +81,7 @@ export async function conveneMeeting(app: App, em: EntityManager, meeting: Meeti
     tem.persist(meeting);
   });
   app.publishMeetingEvent(meeting.id, 'MEETING', meeting.id);
+  await sendConvocations(app, meeting.id); // after the commit; a mail failure is logged, the meeting stays convened
   return meeting;
 }
 
@@ -107,7 +110,8 @@ export async function addAgendaItem(app: App, em: EntityManager, meeting: Meetin
     } else if (input.projectId) {
       throw badInput('Only project items take a project', { projectId: 'unexpected' });
     }
-    const title = input.title?.trim() || project?.title;
+    const minutesOf = await minutesApprovalTarget(tem, meeting, input.kind, input.minutesOfMeetingId);
+    const title = input.title?.trim() || project?.title || (minutesOf ? approvalTitle(minutesOf) : null);
     if (!title) throw badInput('The item needs a title', { title: 'required' });
     const items = await tem.find(AgendaItem, { meeting }, { orderBy: { position: 'asc' } });
     const position = Math.min(input.position ?? items.length, items.length);
@@ -119,6 +123,7 @@ export async function addAgendaItem(app: App, em: EntityManager, meeting: Meetin
       title,
       project,
       allottedMinutes: input.allottedMinutes,
+      minutesOf,
     });
   });
   app.publishMeetingEvent(meeting.id, 'AGENDA', item.id);

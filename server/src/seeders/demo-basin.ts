@@ -11,6 +11,7 @@ import { detailedPastSessions, plannedSession, upcomingSession } from './demo-se
 import type { ProjectSpec, SessionSpec } from './demo-specs.js';
 import { type Day, Prng, addMonths, dayIn, firstOfMonth } from './demo-tools.js';
 import { DemoWriter } from './demo-writer.js';
+import { writeDemoDocuments } from './demo-documents.js';
 
 export const DEMO_PASSWORD = 'agrement-demo';
 
@@ -84,6 +85,7 @@ async function writeDemo(
   plan.pastSessions.forEach((session) => writer.writePastSession(session));
   writer.writeComingSession(plan.upcoming, MeetingStatus.CONVENED);
   writer.writeComingSession(plan.planned, MeetingStatus.PLANNED);
+  await writeDemoDocuments(em, BASIN.slug, now);
 }
 
 /**

@@ -161,6 +161,8 @@ export class DemoWriter {
   private readonly storedFiles = new Map<AttachmentSpec, { key: string; sha256: string }>();
   private readonly sirens = new Set<string>();
   private writtenBasin: Basin | null = null;
+  /** The session written last: a session's minutes approval item approves its minutes. */
+  private previousMeeting: Meeting | null = null;
 
   constructor(
     private readonly em: EntityManager,
@@ -420,6 +422,7 @@ export class DemoWriter {
       clock = addMinutes(clock, elapsedMinutes + 1);
     });
     meeting.closedAt = addMinutes(clock, this.rng.int(3, 8));
+    this.previousMeeting = meeting;
   }
 
   /** A session still to come: its agenda, the conflicts and absences already declared. */
@@ -447,6 +450,7 @@ export class DemoWriter {
       );
       if (itemSpec.kind === 'EXAMINATION') this.writeConflicts(item, itemSpec.conflicts ?? [], daysBefore(now, 1));
     });
+    this.previousMeeting = meeting;
   }
 
   private seats(spec: AttendanceSpec): Seat[] {
@@ -504,7 +508,12 @@ export class DemoWriter {
     const base = { meeting, position, allottedMinutes: spec.minutes, ...progress, ...stamp(at) };
     switch (spec.kind) {
       case 'MINUTES':
-        return this.em.create(AgendaItem, { ...base, kind: AgendaItemKind.MINUTES_APPROVAL, title: spec.title });
+        return this.em.create(AgendaItem, {
+          ...base,
+          kind: AgendaItemKind.MINUTES_APPROVAL,
+          title: spec.title,
+          minutesOf: this.previousMeeting,
+        });
       case 'INFORMATION':
         return this.em.create(AgendaItem, { ...base, kind: AgendaItemKind.INFORMATION, title: spec.title });
       case 'FOLLOW_UP':

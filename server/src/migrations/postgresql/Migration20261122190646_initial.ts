@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122184115_initial extends Migration {
+export class Migration20261122190646_initial extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "basin" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "name" varchar(255) not null, "slug" varchar(255) not null, "region" varchar(255) not null, "advance_cap" int not null default 25000, "quorum_basis" text check ("quorum_basis" in ('ORGANISATION', 'MEMBER')) not null default 'ORGANISATION', "quorum_percent" int not null default 50, "majority_rule" text check ("majority_rule" in ('SIMPLE', 'ABSOLUTE', 'TWO_THIRDS')) not null default 'SIMPLE', "allow_vote_change" boolean not null default true, "show_named_votes_live" boolean not null default false, "max_proxies_per_member" int not null default 1, "daily_rate" double precision not null default 600, "follow_up_cadence_months" jsonb not null, "min_follow_up_months" int not null default 18, "timezone" varchar(255) not null default 'Europe/Paris', constraint "basin_pkey" primary key ("id"));`);
@@ -20,9 +20,16 @@ export class Migration20261122184115_initial extends Migration {
     this.addSql(`create table "invitation" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "token_hash" varchar(255) not null, "person_id" uuid not null, "basin_id" uuid not null, "invited_by_id" uuid not null, "expires_at" timestamptz not null, "used_at" timestamptz null, constraint "invitation_pkey" primary key ("id"));`);
     this.addSql(`alter table "invitation" add constraint "invitation_token_hash_unique" unique ("token_hash");`);
 
+    this.addSql(`create table "calendar_feed" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "person_id" uuid not null, "token_hash" varchar(255) not null, "last_used_at" timestamptz null, constraint "calendar_feed_pkey" primary key ("id"));`);
+    this.addSql(`alter table "calendar_feed" add constraint "calendar_feed_token_hash_unique" unique ("token_hash");`);
+    this.addSql(`alter table "calendar_feed" add constraint "calendar_feed_person_id_unique" unique ("person_id");`);
+
     this.addSql(`create table "auth_session" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "token_hash" varchar(255) not null, "person_id" uuid not null, "expires_at" timestamptz not null, constraint "auth_session_pkey" primary key ("id"));`);
     this.addSql(`alter table "auth_session" add constraint "auth_session_token_hash_unique" unique ("token_hash");`);
     this.addSql(`create index "auth_session_person_idx" on "auth_session" ("person_id");`);
+
+    this.addSql(`create table "reminder_log" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "basin_id" uuid not null, "subject_key" varchar(255) not null, "day" date not null, "recipients" int not null default 0, constraint "reminder_log_pkey" primary key ("id"));`);
+    this.addSql(`alter table "reminder_log" add constraint "reminder_log_subject_key_day_unique" unique ("subject_key", "day");`);
 
     this.addSql(`create table "sme" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "basin_id" uuid not null, "siren" varchar(255) not null, "name" varchar(255) not null, "sector" varchar(255) not null, "headcount" int not null, "town" varchar(255) not null, "leader_id" uuid null, constraint "sme_pkey" primary key ("id"));`);
     this.addSql(`alter table "sme" add constraint "sme_basin_id_siren_unique" unique ("basin_id", "siren");`);
@@ -53,7 +60,7 @@ export class Migration20261122184115_initial extends Migration {
     this.addSql(`create table "attendance" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "meeting_id" uuid not null, "person_id" uuid not null, "mode" text check ("mode" in ('PRESENT', 'REMOTE', 'EXCUSED', 'REPRESENTED')) not null, "proxy_holder_id" uuid null, "declared_at" timestamptz null, constraint "attendance_pkey" primary key ("id"));`);
     this.addSql(`alter table "attendance" add constraint "attendance_meeting_id_person_id_unique" unique ("meeting_id", "person_id");`);
 
-    this.addSql(`create table "agenda_item" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "meeting_id" uuid not null, "position" int not null, "kind" text check ("kind" in ('PROJECT_EXAMINATION', 'FOLLOW_UP_REVIEW', 'INFORMATION', 'MINUTES_APPROVAL')) not null, "title" varchar(255) not null, "project_id" uuid null, "allotted_minutes" int not null default 20, "status" text check ("status" in ('PENDING', 'CURRENT', 'DONE', 'DEFERRED')) not null default 'PENDING', "timer_started_at" timestamptz null, "elapsed_seconds" int not null default 0, "deferral_reason" varchar(255) null, "paper_version_id" uuid null, constraint "agenda_item_pkey" primary key ("id"));`);
+    this.addSql(`create table "agenda_item" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "minutes_of_id" uuid null, "meeting_id" uuid not null, "position" int not null, "kind" text check ("kind" in ('PROJECT_EXAMINATION', 'FOLLOW_UP_REVIEW', 'INFORMATION', 'MINUTES_APPROVAL')) not null, "title" varchar(255) not null, "project_id" uuid null, "allotted_minutes" int not null default 20, "status" text check ("status" in ('PENDING', 'CURRENT', 'DONE', 'DEFERRED')) not null default 'PENDING', "timer_started_at" timestamptz null, "elapsed_seconds" int not null default 0, "deferral_reason" varchar(255) null, "paper_version_id" uuid null, constraint "agenda_item_pkey" primary key ("id"));`);
 
     this.addSql(`create table "private_note" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "agenda_item_id" uuid not null, "author_id" uuid not null, "body" text not null, constraint "private_note_pkey" primary key ("id"));`);
     this.addSql(`alter table "private_note" add constraint "private_note_agenda_item_id_author_id_unique" unique ("agenda_item_id", "author_id");`);
@@ -67,7 +74,16 @@ export class Migration20261122184115_initial extends Migration {
     this.addSql(`create table "ballot" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "agenda_item_id" uuid not null, "kind" text check ("kind" in ('NAMED', 'SECRET')) not null, "status" text check ("status" in ('OPEN', 'CLOSED')) not null default 'OPEN', "motion" text not null, "proposed_advance" int null, "proposed_mandatary_id" uuid null, "majority_rule" text check ("majority_rule" in ('SIMPLE', 'ABSOLUTE', 'TWO_THIRDS')) not null, "allow_vote_change" boolean not null, "electorate" jsonb not null, "recused" jsonb not null, "for_count" int not null default 0, "against_count" int not null default 0, "abstain_count" int not null default 0, "result" text check ("result" in ('ADOPTED', 'REJECTED')) null, "opened_at" timestamptz not null, "closed_at" timestamptz null, constraint "ballot_pkey" primary key ("id"));`);
     this.addSql(`create index "ballot_agenda_item_idx" on "ballot" ("agenda_item_id");`);
 
+    this.addSql(`create table "minutes" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "meeting_id" uuid not null, "status" text check ("status" in ('DRAFT', 'APPROVED')) not null default 'DRAFT', "content" jsonb not null, "introduction" text not null default '', "item_notes" jsonb not null, "other_business" text not null default '', "conclusion" text not null default '', "version" int not null default 1, "updated_by_id" uuid null, "approved_at" timestamptz null, "approved_by_ballot_id" uuid null, "approved_in_meeting_id" uuid null, constraint "minutes_pkey" primary key ("id"));`);
+    this.addSql(`alter table "minutes" add constraint "minutes_meeting_id_unique" unique ("meeting_id");`);
+
     this.addSql(`create table "decision" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "project_id" uuid not null, "agenda_item_id" uuid null, "ballot_id" uuid null, "outcome" text check ("outcome" in ('APPROVED', 'REJECTED', 'DEFERRED')) not null, "advance_amount" int not null default 0, "mandatary_id" uuid null, "reasons" text not null default '', "trace" jsonb not null, "recorded_by_id" uuid not null, "decided_at" timestamptz not null, constraint "decision_pkey" primary key ("id"));`);
+
+    this.addSql(`create table "cooperation_convention" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "basin_id" uuid not null, "project_id" uuid not null, "decision_id" uuid not null, constraint "cooperation_convention_pkey" primary key ("id"));`);
+    this.addSql(`alter table "cooperation_convention" add constraint "cooperation_convention_project_id_unique" unique ("project_id");`);
+
+    this.addSql(`create table "convention_signature" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "convention_id" uuid not null, "position" int not null, "party" text check ("party" in ('SME_LEADER', 'CHAIR', 'PARTNER_COMPANY', 'MANDATARY', 'OPERATOR')) not null, "party_name" varchar(255) not null, "capacity" varchar(255) not null, "person_id" uuid null, "organisation_id" uuid null, "annex_only" boolean not null default false, "status" text check ("status" in ('PENDING', 'SIGNED')) not null default 'PENDING', "signed_on" date null, "recorded_at" timestamptz null, "recorded_by_id" uuid null, constraint "convention_signature_pkey" primary key ("id"));`);
+    this.addSql(`alter table "convention_signature" add constraint "convention_signature_convention_id_position_unique" unique ("convention_id", "position");`);
 
     this.addSql(`create table "ballot_participation" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "ballot_id" uuid not null, "voter_id" uuid not null, "cast_by_id" uuid not null, "idempotency_key" varchar(255) not null, "choice" text check ("choice" in ('FOR', 'AGAINST', 'ABSTAIN')) null, constraint "ballot_participation_pkey" primary key ("id"));`);
     this.addSql(`alter table "ballot_participation" add constraint "ballot_participation_idempotency_key_unique" unique ("idempotency_key");`);
@@ -97,7 +113,11 @@ export class Migration20261122184115_initial extends Migration {
     this.addSql(`alter table "invitation" add constraint "invitation_basin_id_foreign" foreign key ("basin_id") references "basin" ("id") on update cascade;`);
     this.addSql(`alter table "invitation" add constraint "invitation_invited_by_id_foreign" foreign key ("invited_by_id") references "person" ("id") on update cascade;`);
 
+    this.addSql(`alter table "calendar_feed" add constraint "calendar_feed_person_id_foreign" foreign key ("person_id") references "person" ("id") on update cascade;`);
+
     this.addSql(`alter table "auth_session" add constraint "auth_session_person_id_foreign" foreign key ("person_id") references "person" ("id") on update cascade;`);
+
+    this.addSql(`alter table "reminder_log" add constraint "reminder_log_basin_id_foreign" foreign key ("basin_id") references "basin" ("id") on update cascade;`);
 
     this.addSql(`alter table "sme" add constraint "sme_basin_id_foreign" foreign key ("basin_id") references "basin" ("id") on update cascade;`);
     this.addSql(`alter table "sme" add constraint "sme_leader_id_foreign" foreign key ("leader_id") references "person" ("id") on update cascade on delete set null;`);
@@ -133,6 +153,7 @@ export class Migration20261122184115_initial extends Migration {
     this.addSql(`alter table "attendance" add constraint "attendance_person_id_foreign" foreign key ("person_id") references "person" ("id") on update cascade;`);
     this.addSql(`alter table "attendance" add constraint "attendance_proxy_holder_id_foreign" foreign key ("proxy_holder_id") references "person" ("id") on update cascade on delete set null;`);
 
+    this.addSql(`alter table "agenda_item" add constraint "agenda_item_minutes_of_id_foreign" foreign key ("minutes_of_id") references "meeting" ("id") on update cascade on delete set null;`);
     this.addSql(`alter table "agenda_item" add constraint "agenda_item_meeting_id_foreign" foreign key ("meeting_id") references "meeting" ("id") on update cascade;`);
     this.addSql(`alter table "agenda_item" add constraint "agenda_item_project_id_foreign" foreign key ("project_id") references "project" ("id") on update cascade on delete set null;`);
     this.addSql(`alter table "agenda_item" add constraint "agenda_item_paper_version_id_foreign" foreign key ("paper_version_id") references "diagnosis_paper_version" ("id") on update cascade on delete set null;`);
@@ -152,11 +173,25 @@ export class Migration20261122184115_initial extends Migration {
     this.addSql(`alter table "ballot" add constraint "ballot_agenda_item_id_foreign" foreign key ("agenda_item_id") references "agenda_item" ("id") on update cascade;`);
     this.addSql(`alter table "ballot" add constraint "ballot_proposed_mandatary_id_foreign" foreign key ("proposed_mandatary_id") references "person" ("id") on update cascade on delete set null;`);
 
+    this.addSql(`alter table "minutes" add constraint "minutes_meeting_id_foreign" foreign key ("meeting_id") references "meeting" ("id") on update cascade;`);
+    this.addSql(`alter table "minutes" add constraint "minutes_updated_by_id_foreign" foreign key ("updated_by_id") references "person" ("id") on update cascade on delete set null;`);
+    this.addSql(`alter table "minutes" add constraint "minutes_approved_by_ballot_id_foreign" foreign key ("approved_by_ballot_id") references "ballot" ("id") on update cascade on delete set null;`);
+    this.addSql(`alter table "minutes" add constraint "minutes_approved_in_meeting_id_foreign" foreign key ("approved_in_meeting_id") references "meeting" ("id") on update cascade on delete set null;`);
+
     this.addSql(`alter table "decision" add constraint "decision_project_id_foreign" foreign key ("project_id") references "project" ("id") on update cascade;`);
     this.addSql(`alter table "decision" add constraint "decision_agenda_item_id_foreign" foreign key ("agenda_item_id") references "agenda_item" ("id") on update cascade on delete set null;`);
     this.addSql(`alter table "decision" add constraint "decision_ballot_id_foreign" foreign key ("ballot_id") references "ballot" ("id") on update cascade on delete set null;`);
     this.addSql(`alter table "decision" add constraint "decision_mandatary_id_foreign" foreign key ("mandatary_id") references "person" ("id") on update cascade on delete set null;`);
     this.addSql(`alter table "decision" add constraint "decision_recorded_by_id_foreign" foreign key ("recorded_by_id") references "person" ("id") on update cascade;`);
+
+    this.addSql(`alter table "cooperation_convention" add constraint "cooperation_convention_basin_id_foreign" foreign key ("basin_id") references "basin" ("id") on update cascade;`);
+    this.addSql(`alter table "cooperation_convention" add constraint "cooperation_convention_project_id_foreign" foreign key ("project_id") references "project" ("id") on update cascade;`);
+    this.addSql(`alter table "cooperation_convention" add constraint "cooperation_convention_decision_id_foreign" foreign key ("decision_id") references "decision" ("id") on update cascade;`);
+
+    this.addSql(`alter table "convention_signature" add constraint "convention_signature_convention_id_foreign" foreign key ("convention_id") references "cooperation_convention" ("id") on update cascade;`);
+    this.addSql(`alter table "convention_signature" add constraint "convention_signature_person_id_foreign" foreign key ("person_id") references "person" ("id") on update cascade on delete set null;`);
+    this.addSql(`alter table "convention_signature" add constraint "convention_signature_organisation_id_foreign" foreign key ("organisation_id") references "organisation" ("id") on update cascade on delete set null;`);
+    this.addSql(`alter table "convention_signature" add constraint "convention_signature_recorded_by_id_foreign" foreign key ("recorded_by_id") references "person" ("id") on update cascade on delete set null;`);
 
     this.addSql(`alter table "ballot_participation" add constraint "ballot_participation_ballot_id_foreign" foreign key ("ballot_id") references "ballot" ("id") on update cascade;`);
     this.addSql(`alter table "ballot_participation" add constraint "ballot_participation_voter_id_foreign" foreign key ("voter_id") references "person" ("id") on update cascade;`);
@@ -182,11 +217,15 @@ export class Migration20261122184115_initial extends Migration {
 
     this.addSql(`alter table "invitation" drop constraint "invitation_basin_id_foreign";`);
 
+    this.addSql(`alter table "reminder_log" drop constraint "reminder_log_basin_id_foreign";`);
+
     this.addSql(`alter table "sme" drop constraint "sme_basin_id_foreign";`);
 
     this.addSql(`alter table "project" drop constraint "project_basin_id_foreign";`);
 
     this.addSql(`alter table "meeting" drop constraint "meeting_basin_id_foreign";`);
+
+    this.addSql(`alter table "cooperation_convention" drop constraint "cooperation_convention_basin_id_foreign";`);
 
     this.addSql(`alter table "triennial_convention" drop constraint "triennial_convention_basin_id_foreign";`);
 
@@ -198,11 +237,15 @@ export class Migration20261122184115_initial extends Migration {
 
     this.addSql(`alter table "pledge" drop constraint "pledge_organisation_id_foreign";`);
 
+    this.addSql(`alter table "convention_signature" drop constraint "convention_signature_organisation_id_foreign";`);
+
     this.addSql(`alter table "membership" drop constraint "membership_person_id_foreign";`);
 
     this.addSql(`alter table "invitation" drop constraint "invitation_person_id_foreign";`);
 
     this.addSql(`alter table "invitation" drop constraint "invitation_invited_by_id_foreign";`);
+
+    this.addSql(`alter table "calendar_feed" drop constraint "calendar_feed_person_id_foreign";`);
 
     this.addSql(`alter table "auth_session" drop constraint "auth_session_person_id_foreign";`);
 
@@ -232,9 +275,15 @@ export class Migration20261122184115_initial extends Migration {
 
     this.addSql(`alter table "ballot" drop constraint "ballot_proposed_mandatary_id_foreign";`);
 
+    this.addSql(`alter table "minutes" drop constraint "minutes_updated_by_id_foreign";`);
+
     this.addSql(`alter table "decision" drop constraint "decision_mandatary_id_foreign";`);
 
     this.addSql(`alter table "decision" drop constraint "decision_recorded_by_id_foreign";`);
+
+    this.addSql(`alter table "convention_signature" drop constraint "convention_signature_person_id_foreign";`);
+
+    this.addSql(`alter table "convention_signature" drop constraint "convention_signature_recorded_by_id_foreign";`);
 
     this.addSql(`alter table "ballot_participation" drop constraint "ballot_participation_voter_id_foreign";`);
 
@@ -256,6 +305,8 @@ export class Migration20261122184115_initial extends Migration {
 
     this.addSql(`alter table "decision" drop constraint "decision_project_id_foreign";`);
 
+    this.addSql(`alter table "cooperation_convention" drop constraint "cooperation_convention_project_id_foreign";`);
+
     this.addSql(`alter table "advance" drop constraint "advance_project_id_foreign";`);
 
     this.addSql(`alter table "diagnosis_paper_version" drop constraint "diagnosis_paper_version_paper_id_foreign";`);
@@ -272,7 +323,13 @@ export class Migration20261122184115_initial extends Migration {
 
     this.addSql(`alter table "attendance" drop constraint "attendance_meeting_id_foreign";`);
 
+    this.addSql(`alter table "agenda_item" drop constraint "agenda_item_minutes_of_id_foreign";`);
+
     this.addSql(`alter table "agenda_item" drop constraint "agenda_item_meeting_id_foreign";`);
+
+    this.addSql(`alter table "minutes" drop constraint "minutes_meeting_id_foreign";`);
+
+    this.addSql(`alter table "minutes" drop constraint "minutes_approved_in_meeting_id_foreign";`);
 
     this.addSql(`alter table "meeting" drop constraint "meeting_current_item_id_foreign";`);
 
@@ -286,11 +343,17 @@ export class Migration20261122184115_initial extends Migration {
 
     this.addSql(`alter table "decision" drop constraint "decision_agenda_item_id_foreign";`);
 
+    this.addSql(`alter table "minutes" drop constraint "minutes_approved_by_ballot_id_foreign";`);
+
     this.addSql(`alter table "decision" drop constraint "decision_ballot_id_foreign";`);
 
     this.addSql(`alter table "ballot_participation" drop constraint "ballot_participation_ballot_id_foreign";`);
 
+    this.addSql(`alter table "cooperation_convention" drop constraint "cooperation_convention_decision_id_foreign";`);
+
     this.addSql(`alter table "advance" drop constraint "advance_decision_id_foreign";`);
+
+    this.addSql(`alter table "convention_signature" drop constraint "convention_signature_convention_id_foreign";`);
 
     this.addSql(`alter table "repayment_instalment" drop constraint "repayment_instalment_advance_id_foreign";`);
 
@@ -308,7 +371,11 @@ export class Migration20261122184115_initial extends Migration {
 
     this.addSql(`drop table if exists "invitation" cascade;`);
 
+    this.addSql(`drop table if exists "calendar_feed" cascade;`);
+
     this.addSql(`drop table if exists "auth_session" cascade;`);
+
+    this.addSql(`drop table if exists "reminder_log" cascade;`);
 
     this.addSql(`drop table if exists "sme" cascade;`);
 
@@ -342,7 +409,13 @@ export class Migration20261122184115_initial extends Migration {
 
     this.addSql(`drop table if exists "ballot" cascade;`);
 
+    this.addSql(`drop table if exists "minutes" cascade;`);
+
     this.addSql(`drop table if exists "decision" cascade;`);
+
+    this.addSql(`drop table if exists "cooperation_convention" cascade;`);
+
+    this.addSql(`drop table if exists "convention_signature" cascade;`);
 
     this.addSql(`drop table if exists "ballot_participation" cascade;`);
 

@@ -1,0 +1,43 @@
+import type { Request, Response } from 'express';
+import type { App } from '../app-services.js';
+import { readableProject } from '../project/project.service.js';
+import { Sme } from '../sme/sme.entity.js';
+import { fileViewer, sendPdf } from '../minutes/minutes.route.js';
+import { CooperationConvention } from './convention.entity.js';
+import { renderConventionPdf } from './convention-pdf.js';
+
+const slug = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
+
+/**
+ * GET /files/conventions/:projectId.pdf — whoever may read the project (the basin's committee roles, and the
+ * project's own SME leader); anyone else, or a project without a convention, is 404.
+ */
+export function conventionPdfRoute(app: App) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const em = app.orm.em.fork();
+    const viewer = await fileViewer(em, req, res);
+    if (!viewer) return;
+    let convention: CooperationConvention | null = null;
+    try {
+      const project = await readableProject(em, viewer, String(req.params.projectId));
+      convention = await em.findOne(CooperationConvention, { project });
+    } catch {
+      convention = null;
+    }
+    if (!convention) {
+      res.status(404).json({ code: 'NOT_FOUND' });
+      return;
+    }
+    const pdf = await renderConventionPdf(em, convention);
+    const project = await convention.project.load();
+    const sme = project ? await em.findOne(Sme, project.sme.id) : null;
+    sendPdf(req, res, pdf, `convention-${slug(sme?.name ?? 'projet')}.pdf`);
+  };
+}
