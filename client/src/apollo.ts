@@ -169,6 +169,14 @@ export const apolloClient = new ApolloClient({
       ProjectPage: { merge: false },
       MembershipPage: { merge: false },
       Viewer: { merge: true },
+      // Figures without an id live inside the query that asked for them; a new answer replaces the old one whole.
+      BasinDashboard: { merge: false },
+      AdvanceFigures: { merge: false },
+      AdvancesFund: { merge: false },
+      NetworkDashboard: { merge: false },
+      PartnerLedger: { merge: false },
+      FollowUp: { merge: false },
+      FollowUpSlot: { merge: false },
       // The agenda and the live state come back whole after each change: the new lists replace the old ones.
       Meeting: {
         fields: {
@@ -182,7 +190,9 @@ export const apolloClient = new ApolloClient({
       AgendaItem: { fields: { conflicts: { merge: false }, coverage: { merge: false } } },
       Ballot: { fields: { tally: { merge: false }, namedVotes: { merge: false }, myVoices: { merge: false } } },
       DiagnosisPaper: { fields: { versions: { merge: false } } },
-      Project: { fields: { needs: { merge: false } } },
+      Project: { fields: { needs: { merge: false }, pledges: { merge: false } } },
+      // A repayment or a rescheduling rewrites the schedule: the new list replaces the old one.
+      Advance: { fields: { instalments: { merge: false }, repayments: { merge: false } } },
       Organisation: { fields: { people: { merge: false } } },
     },
   }),

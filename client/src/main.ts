@@ -65,7 +65,9 @@ const buttonRoot = ({ instance }: { instance: { $attrs: Record<string, unknown> 
 app.use(PrimeVue, {
   theme: { preset: AgrementPreset, options: { darkModeSelector: false, cssLayer: false } },
   locale: primeVueLocales[currentLocale()],
-  pt: { button: { root: buttonRoot } },
+  // PrimeIcons draw with a private-use character in `::before`, which browsers would read into the button's name
+  // (" Importer"): the icon is decoration, hidden from assistive technologies.
+  pt: { button: { root: buttonRoot, icon: { 'aria-hidden': 'true' }, loadingIcon: { 'aria-hidden': 'true' } } },
 });
 app.use(i18n);
 app.use(router);

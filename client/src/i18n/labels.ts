@@ -1,5 +1,6 @@
 import { useI18n } from 'vue-i18n';
 import type {
+  AdvanceStatus,
   AgendaItemAction,
   AgendaItemKind,
   AgendaItemStatus,
@@ -8,16 +9,21 @@ import type {
   BallotResult,
   BallotStatus,
   CompetenceDomain,
+  ConventionParty,
   DecisionOutcome,
   MajorityRule,
   MeetingStatus,
+  MinutesStatus,
   OrganisationKind,
   ProjectKind,
   ProjectStatus,
   QuorumBasis,
+  RepaymentFrequency,
   Role,
+  SignatureStatus,
   VoteChoice,
 } from '@/gql/graphql';
+import { isFollowUpState, isInstalmentState, isResourceSource } from '@/lib/states';
 
 /** Labels of the schema's enums in the person's language. */
 export function useLabels() {
@@ -41,6 +47,14 @@ export function useLabels() {
     majorityRule: (value: MajorityRule) => t(`enums.MajorityRule.${value}`),
     quorumBasis: (value: QuorumBasis) => t(`enums.QuorumBasis.${value}`),
     agendaItemAction: (value: AgendaItemAction) => t(`enums.AgendaItemAction.${value}`),
+    advanceStatus: (value: AdvanceStatus) => t(`enums.AdvanceStatus.${value}`),
+    repaymentFrequency: (value: RepaymentFrequency) => t(`enums.RepaymentFrequency.${value}`),
+    instalmentState: (value: string) => (isInstalmentState(value) ? t(`enums.InstalmentState.${value}`) : value),
+    followUpState: (value: string) => (isFollowUpState(value) ? t(`enums.FollowUpState.${value}`) : value),
+    minutesStatus: (value: MinutesStatus) => t(`enums.MinutesStatus.${value}`),
+    conventionParty: (value: ConventionParty) => t(`enums.ConventionParty.${value}`),
+    signatureStatus: (value: SignatureStatus) => t(`enums.SignatureStatus.${value}`),
+    resourceSource: (value: string) => (isResourceSource(value) ? t(`enums.ResourceSource.${value}`) : value),
   };
 }
 
@@ -86,3 +100,4 @@ export const ATTENDANCE_MODES: readonly AttendanceMode[] = ['PRESENT', 'REMOTE',
 export const BALLOT_KINDS: readonly BallotKind[] = ['NAMED', 'SECRET'];
 export const VOTE_CHOICES: readonly VoteChoice[] = ['FOR', 'AGAINST', 'ABSTAIN'];
 export const DECISION_OUTCOMES: readonly DecisionOutcome[] = ['APPROVED', 'REJECTED', 'DEFERRED'];
+export const REPAYMENT_FREQUENCIES: readonly RepaymentFrequency[] = ['MONTHLY', 'QUARTERLY'];

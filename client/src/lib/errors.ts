@@ -31,6 +31,9 @@ export const ERROR_CODES = [
   'PROXY_NOT_ALLOWED',
   'NOT_OWN_COMPANY',
   'MANDATARY_REQUIRED',
+  'REPAYMENT_ABOVE_DUE',
+  'NOT_MANDATARY',
+  'IMPORT_REJECTED',
   'CONFLICT',
   'INTERNAL_SERVER_ERROR',
   'NETWORK',
@@ -83,6 +86,12 @@ export function messageFor(info: ErrorInfo): string {
     return Number.isFinite(cap)
       ? t('errors.ADVANCE_ABOVE_CAP_WITH_CAP', { cap: formatEuros(cap) })
       : t('errors.ADVANCE_ABOVE_CAP');
+  }
+  if (code === 'REPAYMENT_ABOVE_DUE') {
+    const due = Number(extensions.due);
+    return Number.isFinite(due)
+      ? t('errors.REPAYMENT_ABOVE_DUE_WITH_DUE', { due: formatEuros(due) })
+      : t('errors.REPAYMENT_ABOVE_DUE');
   }
   return t(`errors.${code}`);
 }

@@ -23,6 +23,23 @@ export function formatShortDate(iso: string, timeZone = DEFAULT_TIME_ZONE): stri
   return new Intl.DateTimeFormat(current(), { dateStyle: 'short', timeZone }).format(new Date(iso));
 }
 
+/**
+ * A calendar day given as "YYYY-MM-DD" (due dates, disbursements): "12/03/2026", or "12 mars 2026" when `long`. Read
+ * at noon UTC so that no time zone can move it to the day before.
+ */
+export function formatDay(isoDay: string, long = false): string {
+  return new Intl.DateTimeFormat(current(), { dateStyle: long ? 'long' : 'short', timeZone: 'UTC' }).format(
+    new Date(`${isoDay.slice(0, 10)}T12:00:00Z`),
+  );
+}
+
+/** Today as "YYYY-MM-DD" in the person's own calendar (the default of date fields). */
+export function todayIso(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 /** "14:30". */
 export function formatTime(iso: string, timeZone = DEFAULT_TIME_ZONE): string {
   return new Intl.DateTimeFormat(current(), { timeStyle: 'short', timeZone }).format(new Date(iso));
@@ -33,6 +50,11 @@ export function formatEuros(amount: number): string {
   return new Intl.NumberFormat(current(), { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(
     amount,
   );
+}
+
+/** A share given in per cent (5.7 for 5,7 %): "5,7 %" / "5.7%". */
+export function formatPercent(percent: number): string {
+  return new Intl.NumberFormat(current(), { style: 'percent', maximumFractionDigits: 1 }).format(percent / 100);
 }
 
 /** A plain number with the language's separators: "1 250" / "1,250"; "3,5" / "3.5". */

@@ -1,4 +1,5 @@
 import type {
+  AdvanceStatus,
   AgendaItemStatus,
   AttendanceMode,
   BallotResult,
@@ -6,6 +7,7 @@ import type {
   MeetingStatus,
   ProjectStatus,
 } from '@/gql/graphql';
+import { isFollowUpState, isInstalmentState, type FollowUpState, type InstalmentState } from './states';
 
 export type Tone = 'success' | 'info' | 'warn' | 'danger' | 'secondary' | 'contrast';
 
@@ -52,3 +54,29 @@ export const decisionOutcomeTone: Record<DecisionOutcome, Tone> = {
   REJECTED: 'danger',
   DEFERRED: 'warn',
 };
+
+export const advanceStatusTone: Record<AdvanceStatus, Tone> = {
+  GRANTED: 'info',
+  DISBURSED: 'secondary',
+  REPAID: 'success',
+  DEFAULTED: 'danger',
+};
+
+const instalmentStateTones: Record<InstalmentState, Tone> = {
+  PAID_ON_TIME: 'success',
+  PAID_LATE: 'warn',
+  UPCOMING: 'secondary',
+  LATE: 'warn',
+  UNPAID: 'danger',
+};
+export const instalmentStateTone = (state: string): Tone =>
+  isInstalmentState(state) ? instalmentStateTones[state] : 'secondary';
+
+const followUpStateTones: Record<FollowUpState, Tone> = {
+  SUBMITTED: 'success',
+  UPCOMING: 'secondary',
+  DUE_SOON: 'warn',
+  OVERDUE: 'danger',
+};
+export const followUpStateTone = (state: string): Tone =>
+  isFollowUpState(state) ? followUpStateTones[state] : 'secondary';

@@ -1,40 +1,6 @@
-import { computed, ref } from 'vue';
-import { describeError, messageFor, type ErrorInfo } from '@/lib/errors';
 import { LIVE_QUERY } from './useLiveSession';
 
-/**
- * The state of one kind of action on screen: whether it runs, and the failure to show next to it (in the person's
- * language, from the server's stable code).
- */
-export function useAction() {
-  const error = ref<ErrorInfo | null>(null);
-  const pending = ref(false);
-  const message = computed(() => (error.value ? messageFor(error.value) : null));
-
-  /**
-   * Runs the action; resolves to whether it succeeded (the failure is then in `message`). A second action while one
-   * runs is ignored: a double click sends one request.
-   */
-  async function run(action: () => Promise<unknown>): Promise<boolean> {
-    if (pending.value) return false;
-    error.value = null;
-    pending.value = true;
-    try {
-      await action();
-      return true;
-    } catch (err) {
-      error.value = describeError(err);
-      return false;
-    } finally {
-      pending.value = false;
-    }
-  }
-
-  const clear = () => {
-    error.value = null;
-  };
-  return { run, pending, error, message, clear };
-}
+export { useAction } from '@/lib/useAction';
 
 /**
  * Mutation options for live actions: the live query is fetched again before the action counts as done, so the

@@ -15,6 +15,7 @@ export interface Representative {
 export interface OrganisationWithPeople {
   id: string;
   name: string;
+  kind: OrganisationKind;
   sector: string | null;
   town: string | null;
   people: Representative[];
@@ -60,6 +61,7 @@ export function useOrganisations(basinId: Ref<string | null>) {
         .map((organisation) => ({
           id: organisation.id,
           name: organisation.name,
+          kind: organisation.kind,
           sector: organisation.sector,
           town: organisation.town,
           people: representatives(organisation),

@@ -1,0 +1,15 @@
+import { computed, type Ref } from 'vue';
+import { useQuery } from '@vue/apollo-composable';
+import { NetworkDashboardDocument, type NetworkDashboardQuery } from '@/gql/graphql';
+
+export type NetworkDashboard = NetworkDashboardQuery['networkDashboard'];
+
+/** Every basin's headline figures and the network's totals, for the programme's national head only. */
+export function useNetworkDashboard(enabled: Ref<boolean>) {
+  const { result, loading, error, refetch } = useQuery(NetworkDashboardDocument, null, () => ({
+    enabled: enabled.value,
+    fetchPolicy: 'cache-and-network',
+  }));
+  const network = computed<NetworkDashboard | null>(() => result.value?.networkDashboard ?? null);
+  return { network, hasData: computed(() => network.value !== null), loading, error, refetch };
+}

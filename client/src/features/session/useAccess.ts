@@ -1,0 +1,33 @@
+import { computed } from 'vue';
+import { useCurrentBasin } from '@/features/basin/useCurrentBasin';
+import { useSession } from './useSession';
+
+/**
+ * What the signed-in person may use in the basin shown, for navigation and pages. The server decides in the end;
+ * this only keeps people away from screens that would refuse them.
+ */
+export function useAccess() {
+  const { viewer } = useSession();
+  const { basin, basinId } = useCurrentBasin();
+
+  const roles = computed(() => basin.value?.myRoles ?? []);
+  const isNetworkHead = computed(() => viewer.value?.person.isNetworkHead ?? false);
+  /** An SME leader and nothing else here: sees its own file only. */
+  const isSmeOnly = computed(
+    () => !isNetworkHead.value && roles.value.length > 0 && roles.value.every((role) => role === 'SME'),
+  );
+  const isOperator = computed(() => roles.value.includes('OPERATOR'));
+  /** Sits on the committee: may be named mandatary of a project, so follows some. */
+  const isCommitteeMember = computed(() => roles.value.includes('MEMBER') || roles.value.includes('CHAIR'));
+  /** Reads the basin's committee data (meetings, people, dashboards). */
+  const readsBasin = computed(() => isNetworkHead.value || roles.value.some((role) => role !== 'SME'));
+  /** The partner company the person represents in this basin, if any. */
+  const myCompany = computed(
+    () =>
+      viewer.value?.memberships.find(
+        (membership) => membership.basin.id === basinId.value && membership.organisation?.kind === 'PARTNER_COMPANY',
+      )?.organisation ?? null,
+  );
+
+  return { roles, isNetworkHead, isSmeOnly, isOperator, isCommitteeMember, readsBasin, myCompany };
+}
