@@ -72,6 +72,32 @@ describe('a new user of the demo basin', () => {
     expect(await page.getByText('Toyota').count()).toBeGreaterThan(0);
   });
 
+  it('should let the operator invite a person, who sets a password through the one-time link', async () => {
+    const { page } = browser;
+    await signIn(page, baseUrl, 'operateur@demo.agrement.fr');
+    await page.getByRole('link', { name: 'Personnes et organisations' }).first().click();
+    const invite = page.getByRole('region', { name: 'Inviter une personne' });
+    const email = `invitee.${Date.now()}@demo.agrement.fr`;
+    await invite.getByLabel('Adresse e-mail').fill(email);
+    await invite.getByLabel('Prénom').fill('Camille');
+    await invite.getByLabel('Nom', { exact: true }).fill('Invitée');
+    await invite.getByLabel('Rôle dans le bassin').selectOption('OBSERVER');
+    await invite.getByRole('button', { name: 'Envoyer l’invitation' }).click();
+    const link = await invite.getByLabel('Lien d’invitation (à usage unique)').inputValue();
+    expect(link).toMatch(/\/invitation\/[\w-]{43}$/);
+
+    const invitee = await openBrowser();
+    try {
+      await invitee.page.goto(link.replace(/^https?:\/\/[^/]+/, baseUrl));
+      await invitee.page.getByLabel('Nouveau mot de passe').fill('un mot de passe solide');
+      await invitee.page.getByLabel('Confirmez le mot de passe').fill('un mot de passe solide');
+      await invitee.page.getByRole('button', { name: 'Activer mon compte' }).click();
+      await invitee.page.getByRole('heading', { level: 1, name: /Bonjour Camille/ }).waitFor();
+    } finally {
+      await invitee.close();
+    }
+  });
+
   it('should sign out', async () => {
     const { page } = browser;
     await signIn(page, baseUrl, 'observateur@demo.agrement.fr');
