@@ -163,6 +163,11 @@ describe('importing an existing basin', () => {
     ]);
   });
 
+  it('should publish its columns in the contract, so that the template and help follow the server', async () => {
+    const columns = await gql(server, '{ importColumns }', {}, { token: operator });
+    expect(columns.data?.importColumns).toEqual([...IMPORT_COLUMNS]);
+  });
+
   it('should keep imports to the operator of the basin', async () => {
     const member = await signInToken(server, 'member@im.test', PASSWORD);
     expect(

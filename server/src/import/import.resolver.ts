@@ -1,10 +1,26 @@
-import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  registerEnumType,
+} from 'type-graphql';
 import type { Context } from '../context.js';
 import { requireRole } from '../auth/auth-checker.js';
 import { Role } from '../person/membership.entity.js';
 import { Basin } from '../basin/basin.entity.js';
 import { AppError, ErrorCode } from '../errors.js';
-import { importBasin } from './import.service.js';
+import { IMPORT_COLUMNS, importBasin } from './import.service.js';
+
+/** The import file's columns, as an enum so that clients type their help texts and template from the contract. */
+const ImportColumn = Object.fromEntries(IMPORT_COLUMNS.map((column) => [column, column]));
+registerEnumType(ImportColumn, { name: 'ImportColumn', description: 'A column of an import file' });
 
 @ObjectType({ description: 'A problem on one line of an import file' })
 class ImportRowError {
@@ -24,6 +40,12 @@ class ImportReport {
 
 @Resolver()
 export class ImportResolver {
+  @Authorized()
+  @Query(() => [ImportColumn], { description: 'The columns of an import file, in the order of the template' })
+  importColumns(): string[] {
+    return [...IMPORT_COLUMNS];
+  }
+
   @Authorized(Role.OPERATOR)
   @Mutation(() => ImportReport, {
     description: 'Operator: bring an existing basin in from a spreadsheet (one row per project); dryRun previews it',
