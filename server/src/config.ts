@@ -30,8 +30,6 @@ export interface Config {
   sessionHours: number;
   /** Folder of the built client served at `/`. Default `client/dist`. */
   clientDist: string;
-  /** Log each request's operation name. Default false. */
-  logRequests: boolean;
   /**
    * Outgoing mail server (`smtp://user:password@host:587`, `smtps://…:465`). Default none: every message is written
    * as an .eml file under `dataDir/mail`, for a person to read.
@@ -99,7 +97,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     seedDemo: boolean(env, 'SEED_DEMO', true),
     sessionHours: integer(env, 'SESSION_HOURS', 12, 1),
     clientDist: path.resolve(repoRoot, env.CLIENT_DIST ?? 'client/dist'),
-    logRequests: boolean(env, 'LOG_REQUESTS', false),
     smtpUrl,
     mailFrom: mailFrom.trim(),
     ...overrides,
