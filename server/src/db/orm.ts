@@ -2,6 +2,7 @@ import { DataloaderType, type MikroORM, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { type Config, isPostgres } from '../config.js';
 import { entities } from './entities.js';
+import { SqliteDriver, sqlitePool } from './sqlite.js';
 import { sqliteMigrations } from '../migrations/sqlite/index.js';
 import { postgresqlMigrations } from '../migrations/postgresql/index.js';
 
@@ -45,11 +46,11 @@ export async function initORM(
     orm = await PgORM.init(options as never);
   } else {
     const { MikroORM: LibSqlORM } = await import('@mikro-orm/libsql');
-    orm = await LibSqlORM.init(options as never);
-    // WAL lets readers go on while a vote is written; busy_timeout waits instead of failing on a lock.
-    const connection = orm.em.getConnection();
-    if (!String(options.dbName).includes(':memory:')) await connection.execute('pragma journal_mode = wal');
-    await connection.execute('pragma busy_timeout = 5000');
+    orm = await LibSqlORM.init({
+      ...options,
+      driver: SqliteDriver,
+      pool: { ...sqlitePool(String(options.dbName)), ...options.pool },
+    } as never);
   }
   if (migrate) await orm.getMigrator().up();
   return orm;

@@ -217,7 +217,7 @@ function draftTexts(content: MinutesContent): { introduction: string; conclusion
 
 /**
  * A manager that reads in `em`'s transaction (what it has written included) but is never flushed: drafting reads
- * much of the basin, and on SQLite a flush would rewrite every row it loaded.
+ * much of the basin, which the writer's identity map need not carry.
  */
 export async function readerOf(em: EntityManager): Promise<EntityManager> {
   await em.flush();

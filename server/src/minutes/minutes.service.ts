@@ -104,7 +104,6 @@ export async function minutesApprovalTarget(
   if (target.status !== MeetingStatus.CLOSED) {
     throw new AppError(ErrorCode.INVALID_STATE, 'That session has not closed: it has no minutes yet');
   }
-  // counted, not loaded: loading would rewrite them on SQLite's flush and move their version
   if (!(await em.count(Minutes, { meeting: target.id }))) {
     throw new AppError(ErrorCode.INVALID_STATE, 'That session has no minutes');
   }
