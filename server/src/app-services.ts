@@ -6,6 +6,7 @@ import { SignInThrottle } from './auth/throttle.js';
 import type { FileStore } from './diagnosis/file-store.js';
 import type { PresenceRegistry } from './presence/presence.js';
 import type { Mailer } from './notification/mailer.js';
+import type { BallotSeal } from './ballot/seal.js';
 
 /** Long-lived services shared by every request: built once by `createApp`. */
 export interface App {
@@ -20,6 +21,8 @@ export interface App {
   presence: PresenceRegistry;
   /** Outgoing mail: SMTP, or .eml files under `DATA_DIR/mail` when no server is configured. */
   mailer: Mailer;
+  /** Seals the choices of secret ballots until they close. */
+  seal: BallotSeal;
   /** Publishes meeting events; call only after the transaction that made the change has committed. */
   publishMeetingEvent(meetingId: string, kind: MeetingEventPayload['kind'], subjectId?: string | null): void;
 }

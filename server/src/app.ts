@@ -28,6 +28,7 @@ import { createMailer } from './notification/mailer.js';
 import { minutesPdfRoute } from './minutes/minutes.route.js';
 import { conventionPdfRoute } from './cooperation/convention.route.js';
 import { calendarRoute } from './calendar/calendar.route.js';
+import { BallotSeal, loadSealKey } from './ballot/seal.js';
 
 export interface RunningApp {
   app: App;
@@ -61,6 +62,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     publishMeetingEvent: publisher(pubSub),
     presence: config.redisUrl ? redisPresence(config.redisUrl) : memoryPresence(),
     mailer: createMailer(config, logger),
+    seal: new BallotSeal(loadSealKey(config.ballotSealKey, config.dataDir)),
   };
   const schema = await buildAppSchema(pubSub);
   const production = config.nodeEnv === 'production';

@@ -37,6 +37,11 @@ export interface Config {
   smtpUrl: string | null;
   /** Sender of every message. Default `Agrément <no-reply@agrement.local>`. */
   mailFrom: string;
+  /**
+   * Server secret that seals secret ballots while they are open (32 bytes, base64). Default none: a key is made on
+   * first start and kept in `dataDir/ballot-seal.key`. Instances sharing a database must share it.
+   */
+  ballotSealKey: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -85,6 +90,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (!/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/.test(mailFrom.trim())) {
     throw new ConfigError(`MAIL_FROM must be an address, as "Name <name@example.org>", got "${mailFrom}"`);
   }
+  const ballotSealKey = env.BALLOT_SEAL_KEY || null;
+  if (ballotSealKey && Buffer.from(ballotSealKey, 'base64').length !== 32) {
+    // never echo the value: it is a secret
+    throw new ConfigError('BALLOT_SEAL_KEY must be 32 bytes in base64 (`openssl rand -base64 32`)');
+  }
   return {
     port,
     nodeEnv,
@@ -99,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     clientDist: path.resolve(repoRoot, env.CLIENT_DIST ?? 'client/dist'),
     smtpUrl,
     mailFrom: mailFrom.trim(),
+    ballotSealKey,
     ...overrides,
   };
 }

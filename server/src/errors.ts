@@ -56,6 +56,8 @@ export const ErrorCode = {
   PROXY_NOT_ALLOWED: 'PROXY_NOT_ALLOWED',
   /** A partner company pledges only its own staff time. */
   NOT_OWN_COMPANY: 'NOT_OWN_COMPANY',
+  /** A decision grants at most what the ballot's motion put to the vote (advance, mandatary). */
+  BEYOND_MOTION: 'BEYOND_MOTION',
   /** An approval names the mandatary who will follow the project. */
   MANDATARY_REQUIRED: 'MANDATARY_REQUIRED',
   /** A repayment larger than what remains due on the advance. */

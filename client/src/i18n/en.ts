@@ -919,6 +919,8 @@ const en: MessageSchema = {
     PROXY_NOT_ALLOWED:
       'This proxy is not possible: it goes to a member of another organisation who attends the session and does not already carry the maximum.',
     NOT_OWN_COMPANY: 'You can only pledge the staff time of your own partner company.',
+    BEYOND_MOTION:
+      'The decision cannot grant more than the motion the committee adopted (advance, mandatary): put the change to a new vote.',
     MANDATARY_REQUIRED: 'An approval names a mandatary, a committee member who will follow the project.',
     REPAYMENT_ABOVE_DUE: 'This is more than remains due.',
     REPAYMENT_ABOVE_DUE_WITH_DUE: 'This is more than remains due ({due}).',

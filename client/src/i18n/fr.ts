@@ -950,6 +950,8 @@ const fr = {
     PROXY_NOT_ALLOWED:
       'Cette procuration n’est pas possible : elle va à un membre d’une autre organisation, présent à la séance, qui n’en porte pas déjà le maximum.',
     NOT_OWN_COMPANY: 'Vous ne pouvez engager que le temps de votre propre entreprise partenaire.',
+    BEYOND_MOTION:
+      'La décision ne peut accorder plus que la motion adoptée par le comité (avance, mandataire) : soumettez la modification à un nouveau vote.',
     MANDATARY_REQUIRED: 'Une approbation désigne un mandataire, membre du comité, qui suivra le projet.',
     REPAYMENT_ABOVE_DUE: 'Ce montant dépasse ce qui reste dû.',
     REPAYMENT_ABOVE_DUE_WITH_DUE: 'Ce montant dépasse ce qui reste dû ({due}).',

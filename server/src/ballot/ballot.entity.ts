@@ -1,4 +1,16 @@
-import { Entity, Enum, Index, ManyToOne, Property, type Ref, Unique, type Opt } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import {
+  Check,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  type Ref,
+  Unique,
+  type Opt,
+} from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../common/base.entity.js';
 import { MajorityRule } from '../basin/basin.entity.js';
@@ -33,6 +45,15 @@ registerEnumType(BallotResult, { name: 'BallotResult' });
 /** A vote on a motion. The motion, the rule and the electorate are fixed when it opens. */
 @ObjectType()
 @Entity()
+@Check({
+  name: 'ballot_tally_check',
+  expression:
+    "for_count >= 0 and against_count >= 0 and abstain_count >= 0 and (status = 'CLOSED' or (cast_count is null and for_count = 0 and against_count = 0 and abstain_count = 0)) and (cast_count is null or for_count + against_count + abstain_count = cast_count)",
+})
+@Index({
+  name: 'ballot_one_open_per_item',
+  expression: "create unique index ballot_one_open_per_item on ballot (agenda_item_id) where status = 'OPEN'",
+})
 export class Ballot extends BaseEntity {
   @ManyToOne(() => AgendaItem, { ref: true })
   @Index({ name: 'ballot_agenda_item_idx' })
@@ -72,17 +93,23 @@ export class Ballot extends BaseEntity {
   @Property({ type: 'json' })
   recused: Opt<string[]> = [];
 
-  @Field(() => Int)
+  /*
+   * The tally, written once when the ballot closes and never before: while it is open no column of the ballot moves
+   * with a choice, so neither the API nor the database's files can follow the counts vote by vote. The database
+   * refuses counts that are negative or that do not add up to `castCount` (CHECK `ballot_tally_check`).
+   */
   @Property({ type: 'integer' })
   forCount: Opt<number> = 0;
 
-  @Field(() => Int)
   @Property({ type: 'integer' })
   againstCount: Opt<number> = 0;
 
-  @Field(() => Int)
   @Property({ type: 'integer' })
   abstainCount: Opt<number> = 0;
+
+  /** How many voices were cast: set at close, from the recorded participations. */
+  @Property({ type: 'integer', nullable: true })
+  castCount?: number | null;
 
   @Field(() => BallotResult, { nullable: true })
   @Enum({ items: () => BallotResult, type: 'string', nullable: true })
@@ -98,8 +125,10 @@ export class Ballot extends BaseEntity {
 }
 
 /**
- * "Has voted": one row per voice, unique per ballot — the database, not a check-then-insert, makes a voice count
- * once. For a named ballot it carries the choice; for a secret one it never does, and the ballot keeps only totals.
+ * "Has voted" (the voter list): one row per voice, unique per ballot — the database, not a check-then-insert, makes
+ * a voice count once. For a named ballot it carries the choice; for a secret one it never does: the choice goes,
+ * sealed, into the {@link SealedVote} box. Its timestamps are the ballot's opening minute, so that they do not keep
+ * the order of the votes.
  */
 @Entity()
 @Unique({ properties: ['ballot', 'voter'] })
@@ -115,12 +144,40 @@ export class BallotParticipation extends BaseEntity {
   @ManyToOne(() => Person, { ref: true })
   castBy!: Ref<Person>;
 
-  @Property({ type: 'string' })
-  @Unique()
-  idempotencyKey!: string;
-
   @Enum({ items: () => VoteChoice, type: 'string', nullable: true })
   choice?: VoteChoice | null;
+}
+
+/**
+ * The ballot box of a secret ballot while it is open: sealed choices (see `seal.ts`), with no voter, no time and a
+ * random id. Counted and emptied when the ballot closes.
+ */
+@Entity({ tableName: 'ballot_box' })
+export class SealedVote {
+  @PrimaryKey({ type: 'uuid' })
+  id: Opt<string> = randomUUID();
+
+  @ManyToOne(() => Ballot, { ref: true })
+  ballot!: Ref<Ballot>;
+
+  @Property({ type: 'text' })
+  sealed!: string;
+}
+
+/**
+ * Every idempotency key a vote was accepted with, kept for the ballot's life: a retried click finds its key and
+ * changes nothing, even after a later click changed the vote.
+ */
+@Entity()
+export class VoteKey {
+  @PrimaryKey({ type: 'string', length: 100 })
+  key!: string;
+
+  @ManyToOne(() => Ballot, { ref: true })
+  ballot!: Ref<Ballot>;
+
+  @ManyToOne(() => Person, { ref: true })
+  voter!: Ref<Person>;
 }
 
 /** A member's declared conflict of interest on an agenda item: they are recused from its vote. */

@@ -29,7 +29,7 @@ import {
   ConflictOfInterest,
   VoteChoice,
 } from './ballot.entity.js';
-import { castVote, closeBallot, declareConflict, openBallot } from './ballot.service.js';
+import { castVote, closeBallot, countNamedVotes, declareConflict, openBallot } from './ballot.service.js';
 
 @InputType()
 class OpenBallotInput {
@@ -158,7 +158,7 @@ export class BallotResolver {
 
   @FieldResolver(() => Int, { description: 'How many have voted' })
   votedCount(@Root() ballot: Ballot, @Ctx() ctx: Context) {
-    return ctx.em.count(BallotParticipation, { ballot });
+    return ballot.castCount ?? ctx.em.count(BallotParticipation, { ballot });
   }
 
   @FieldResolver(() => Int, { description: 'How many may vote' })
@@ -177,7 +177,9 @@ export class BallotResolver {
   })
   async tally(@Root() ballot: Ballot, @Ctx() ctx: Context): Promise<Tally | null> {
     if (!(await showChoices(ballot, ctx))) return null;
-    return { for: ballot.forCount, against: ballot.againstCount, abstain: ballot.abstainCount };
+    if (ballot.status === BallotStatus.CLOSED)
+      return { for: ballot.forCount, against: ballot.againstCount, abstain: ballot.abstainCount };
+    return countNamedVotes(ctx.em, ballot);
   }
 
   @FieldResolver(() => [NamedVote], {

@@ -1,4 +1,4 @@
-import { type EntityManager, raw, ref, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { type EntityManager, LockMode, ref, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { App } from '../app-services.js';
 import type { Viewer } from '../context.js';
 import { AppError, ErrorCode, badInput, notFound } from '../errors.js';
@@ -19,8 +19,11 @@ import {
   BallotResult,
   BallotStatus,
   ConflictOfInterest,
+  SealedVote,
   VoteChoice,
+  VoteKey,
 } from './ballot.entity.js';
+import { forgetDeletedRows } from '../db/sqlite.js';
 import { ballotResult } from './majority.js';
 import { approveMinutesByBallot } from '../minutes/minutes.service.js';
 
@@ -144,33 +147,41 @@ export interface CastVoteInput {
   onBehalfOfId?: string | null;
 }
 
-const counter = {
-  [VoteChoice.FOR]: 'forCount',
-  [VoteChoice.AGAINST]: 'againstCount',
-  [VoteChoice.ABSTAIN]: 'abstainCount',
-} as const;
-const column = {
-  [VoteChoice.FOR]: 'for_count',
-  [VoteChoice.AGAINST]: 'against_count',
-  [VoteChoice.ABSTAIN]: 'abstain_count',
-} as const;
+/** A ballot, locked for this transaction: votes, conflicts and the close of one ballot take their turn. */
+async function lockBallot(em: EntityManager, ballotId: string): Promise<Ballot> {
+  const ballot = await em.findOne(Ballot, ballotId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!ballot) throw notFound('Ballot');
+  return ballot;
+}
+
+/** The ballot's opening minute: the time every participation row carries, so that none keeps the order of votes. */
+const openingMinute = (ballot: Ballot): Date => new Date(Math.floor(ballot.openedAt.getTime() / 60_000) * 60_000);
 
 /**
- * Casts (or, where allowed, changes) a vote. Each voice counts once: the unique (ballot, voter) key and the unique
- * idempotency key decide, not a check-then-insert. Counters are moved in the same transaction with an atomic
- * `x = x + 1`, so a secret ballot keeps only totals — no row ever says who chose what.
+ * Casts (or, where allowed, changes) a vote. The ballot row is locked for the transaction (`SELECT … FOR UPDATE`
+ * on PostgreSQL; SQLite has one writer at a time), so that every check and write of one vote is one step against
+ * the others and against the close. Each voice counts once: the unique (ballot, voter) key decides. Every accepted
+ * idempotency key is kept, so a retried click — even one that arrives after a later change — changes nothing.
+ * A named vote keeps its choice on its participation row, from which the tally is counted; a secret one puts its
+ * choice, sealed, in the ballot box and nothing on the voter's row.
  */
 export async function castVote(app: App, em: EntityManager, viewer: Viewer, input: CastVoteInput): Promise<Ballot> {
   if (!/^[\w-]{8,100}$/.test(input.idempotencyKey))
     throw badInput('Bad idempotency key', { idempotencyKey: 'invalid' });
   const attempt = () =>
     em.fork().transactional(async (tem) => {
-      const ballot = await tem.findOne(Ballot, input.ballotId, { populate: ['agendaItem.meeting'] });
-      if (!ballot) throw notFound('Ballot');
-      const meeting = ballot.agendaItem.getEntity().meeting.getEntity();
+      const ballot = await lockBallot(tem, input.ballotId);
       if (ballot.status === BallotStatus.CLOSED) throw new AppError(ErrorCode.BALLOT_CLOSED, 'This ballot is closed');
+      const item = await tem.findOneOrFail(AgendaItem, ballot.agendaItem.id, { populate: ['meeting'] });
+      const meeting = item.meeting.getEntity();
       requireOpen(meeting);
       const voterId = input.onBehalfOfId ?? viewer.person.id;
+      const same = await tem.findOne(VoteKey, { key: input.idempotencyKey });
+      if (same) {
+        if (same.ballot.id !== ballot.id || same.voter.id !== voterId)
+          throw badInput('Idempotency key reused', { idempotencyKey: 'reused' });
+        return { ballot, meetingId: meeting.id, changed: false };
+      }
       if (voterId !== viewer.person.id) {
         const proxy = await tem.findOne(Attendance, {
           meeting,
@@ -184,51 +195,39 @@ export async function castVote(app: App, em: EntityManager, viewer: Viewer, inpu
         throw new AppError(ErrorCode.RECUSED, 'This member is recused from this vote');
       if (!ballot.electorate.includes(voterId))
         throw new AppError(ErrorCode.NOT_ELIGIBLE, 'This member is not among the voters');
-      const same = await tem.findOne(BallotParticipation, { idempotencyKey: input.idempotencyKey });
-      if (same) {
-        if (same.ballot.id !== ballot.id || same.voter.id !== voterId)
-          throw badInput('Idempotency key reused', { idempotencyKey: 'reused' });
-        return { ballot, meetingId: meeting.id, changed: false };
-      }
       const previous = await tem.findOne(BallotParticipation, { ballot, voter: voterId });
+      if (previous && !ballot.allowVoteChange) throw new AppError(ErrorCode.ALREADY_VOTED, 'You have voted already');
+      tem.create(VoteKey, { key: input.idempotencyKey, ballot, voter: voterId });
       if (previous) {
-        if (!ballot.allowVoteChange) throw new AppError(ErrorCode.ALREADY_VOTED, 'You have voted already');
-        if (previous.choice === input.choice) return { ballot, meetingId: meeting.id, changed: false };
-        const old = previous.choice as VoteChoice;
+        // only a named ballot allows a change: its choice lives on this row, and the tally is counted from the rows
+        if (previous.choice === input.choice) {
+          await tem.flush();
+          return { ballot, meetingId: meeting.id, changed: false };
+        }
         previous.choice = input.choice;
-        previous.idempotencyKey = input.idempotencyKey;
-        previous.castBy = ref(await tem.findOneOrFail(Person, viewer.person.id));
-        await tem.flush();
-        const moved = await tem.nativeUpdate(
-          Ballot,
-          { id: ballot.id, status: BallotStatus.OPEN },
-          { [counter[old]]: raw(`${column[old]} - 1`), [counter[input.choice]]: raw(`${column[input.choice]} + 1`) },
-        );
-        if (moved !== 1) throw new AppError(ErrorCode.BALLOT_CLOSED, 'This ballot is closed');
-        return { ballot, meetingId: meeting.id, changed: true };
+        previous.castBy = ref(Person, viewer.person.id);
+        previous.updatedAt = openingMinute(ballot);
+      } else {
+        const at = openingMinute(ballot);
+        tem.create(BallotParticipation, {
+          ballot,
+          voter: voterId,
+          castBy: viewer.person.id,
+          choice: ballot.kind === BallotKind.NAMED ? input.choice : null,
+          createdAt: at,
+          updatedAt: at,
+        });
+        if (ballot.kind === BallotKind.SECRET)
+          tem.create(SealedVote, { ballot, sealed: app.seal.seal(ballot.id, input.choice) });
       }
-      tem.create(BallotParticipation, {
-        ballot,
-        voter: voterId,
-        castBy: viewer.person.id,
-        idempotencyKey: input.idempotencyKey,
-        choice: ballot.kind === BallotKind.NAMED ? input.choice : null,
-      });
       await tem.flush();
-      const moved = await tem.nativeUpdate(
-        Ballot,
-        { id: ballot.id, status: BallotStatus.OPEN },
-        { [counter[input.choice]]: raw(`${column[input.choice]} + 1`) },
-      );
-      // the ballot closed between our read and our write: nothing of this vote may remain
-      if (moved !== 1) throw new AppError(ErrorCode.BALLOT_CLOSED, 'This ballot is closed');
       return { ballot, meetingId: meeting.id, changed: true };
     });
   let outcome;
   try {
     outcome = await attempt();
   } catch (error) {
-    // a concurrent click of the same voter won the unique key: replay, which now sees it and answers accordingly
+    // a concurrent click of the same voter, or with the same key, won the unique key: replay, which now sees it
     if (!(error instanceof UniqueConstraintViolationException)) throw error;
     outcome = await attempt();
   }
@@ -236,32 +235,66 @@ export async function castVote(app: App, em: EntityManager, viewer: Viewer, inpu
   return em.findOneOrFail(Ballot, input.ballotId, { refresh: true });
 }
 
-/** Closes a ballot once (a conditional update), computes the result by the basin's rule, and shows it everywhere. */
+export interface Tally {
+  for: number;
+  against: number;
+  abstain: number;
+}
+
+/** A named ballot's tally, counted from its recorded votes (never from a running counter). */
+export async function countNamedVotes(em: EntityManager, ballot: Ballot): Promise<Tally> {
+  const votes = await em.find(BallotParticipation, { ballot }, { fields: ['choice'] });
+  return tally(votes.map((v) => v.choice as VoteChoice));
+}
+
+function tally(choices: VoteChoice[]): Tally {
+  const result = { for: 0, against: 0, abstain: 0 };
+  for (const choice of choices) {
+    if (choice === VoteChoice.FOR) result.for += 1;
+    else if (choice === VoteChoice.AGAINST) result.against += 1;
+    else if (choice === VoteChoice.ABSTAIN) result.abstain += 1;
+    else throw new Error('a vote without a choice');
+  }
+  return result;
+}
+
+/**
+ * Closes a ballot once, under the ballot's lock (so no vote is half-way), counts it — a named one from its votes,
+ * a secret one by opening the sealed box, which is then emptied — and shows the result everywhere. The database
+ * refuses a tally that does not add up to the voices cast. On SQLite, the write-ahead log is then checkpointed and
+ * truncated, and deleted rows are zeroed (`secure_delete`), so that no earlier page of the box stays on disk.
+ */
 export async function closeBallot(app: App, em: EntityManager, viewer: Viewer, ballotId: string): Promise<Ballot> {
-  const meetingId = await em.transactional(async (tem) => {
-    const ballot = await tem.findOne(Ballot, ballotId, { populate: ['agendaItem.meeting'] });
-    if (!ballot) throw notFound('Ballot');
-    const meeting = ballot.agendaItem.getEntity().meeting.getEntity();
+  const { meetingId, kind } = await em.transactional(async (tem) => {
+    const ballot = await lockBallot(tem, ballotId);
+    const item = await tem.findOneOrFail(AgendaItem, ballot.agendaItem.id, { populate: ['meeting'] });
+    const meeting = item.meeting.getEntity();
     requireChair(viewer, meeting);
     if (ballot.status === BallotStatus.CLOSED)
       throw new AppError(ErrorCode.BALLOT_CLOSED, 'This ballot is closed already');
+    const castCount = await tem.count(BallotParticipation, { ballot });
+    let counted: Tally;
+    if (ballot.kind === BallotKind.SECRET) {
+      const box = await tem.find(SealedVote, { ballot });
+      counted = tally(box.map((vote) => app.seal.open(ballot.id, vote.sealed)));
+      await tem.nativeDelete(SealedVote, { ballot });
+    } else {
+      counted = await countNamedVotes(tem, ballot);
+    }
     const closedAt = new Date();
-    const closed = await tem.nativeUpdate(
-      Ballot,
-      { id: ballot.id, status: BallotStatus.OPEN },
-      { status: BallotStatus.CLOSED, closedAt },
-    );
-    if (closed !== 1) throw new AppError(ErrorCode.BALLOT_CLOSED, 'This ballot is closed already');
-    const fresh = await tem.findOneOrFail(Ballot, ballot.id, { refresh: true });
-    const result = ballotResult(fresh.majorityRule, {
-      for: fresh.forCount,
-      against: fresh.againstCount,
-      abstain: fresh.abstainCount,
-    });
-    await tem.nativeUpdate(Ballot, { id: ballot.id }, { result });
-    if (result === BallotResult.ADOPTED) await approveMinutesByBallot(tem, fresh, closedAt);
-    return meeting.id;
+    const result = ballotResult(ballot.majorityRule, counted);
+    ballot.status = BallotStatus.CLOSED;
+    ballot.closedAt = closedAt;
+    ballot.forCount = counted.for;
+    ballot.againstCount = counted.against;
+    ballot.abstainCount = counted.abstain;
+    ballot.castCount = castCount;
+    ballot.result = result;
+    await tem.flush();
+    if (result === BallotResult.ADOPTED) await approveMinutesByBallot(tem, ballot, closedAt);
+    return { meetingId: meeting.id, kind: ballot.kind };
   });
+  if (kind === BallotKind.SECRET) await forgetDeletedRows(app.orm);
   app.publishMeetingEvent(meetingId, 'BALLOT', ballotId);
   return em.findOneOrFail(Ballot, ballotId, { refresh: true });
 }
@@ -280,7 +313,11 @@ export async function declareConflict(app: App, em: EntityManager, viewer: Viewe
         person: viewer.person.id,
         reason: reason.trim(),
       });
-    const open = await tem.findOne(Ballot, { agendaItem: itemId, status: BallotStatus.OPEN });
+    const open = await tem.findOne(
+      Ballot,
+      { agendaItem: itemId, status: BallotStatus.OPEN },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
     if (open && !open.recused.includes(viewer.person.id)) {
       if (await tem.count(BallotParticipation, { ballot: open, voter: viewer.person.id })) {
         throw new AppError(ErrorCode.ALREADY_VOTED, 'You have voted already: declare conflicts before voting');

@@ -21,7 +21,7 @@ import { AgendaItem } from '../meeting/agenda-item.entity.js';
 import { Attendance } from '../meeting/attendance.entity.js';
 import { HandRaise } from '../meeting/hand-raise.entity.js';
 import { PrivateNote } from '../meeting/private-note.entity.js';
-import { Ballot, BallotParticipation, ConflictOfInterest } from '../ballot/ballot.entity.js';
+import { Ballot, BallotParticipation, ConflictOfInterest, SealedVote, VoteKey } from '../ballot/ballot.entity.js';
 import { Pledge } from '../pledge/pledge.entity.js';
 import { Decision } from '../decision/decision.entity.js';
 import { Advance, Repayment, RepaymentInstalment } from '../advance/advance.entity.js';
@@ -58,6 +58,8 @@ export const entities = [
   PrivateNote,
   Ballot,
   BallotParticipation,
+  SealedVote,
+  VoteKey,
   ConflictOfInterest,
   Pledge,
   Decision,

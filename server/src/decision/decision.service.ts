@@ -96,6 +96,22 @@ export async function recordDecision(
         throw new AppError(ErrorCode.MANDATARY_REQUIRED, 'The mandatary must be a committee member of the basin');
       }
       mandatary = await tem.findOneOrFail(Person, mandataryId);
+      // the committee voted on a motion: the decision may grant less than it said, never more
+      const voted = ballot?.proposedAdvance ?? 0;
+      if (advanceAmount > voted) {
+        throw new AppError(
+          ErrorCode.BEYOND_MOTION,
+          `The advance (${advanceAmount} €) is above the ${voted} € of the motion that the committee adopted`,
+          { motionAdvance: voted },
+        );
+      }
+      if (ballot?.proposedMandatary && mandataryId !== ballot.proposedMandatary.id) {
+        throw new AppError(
+          ErrorCode.BEYOND_MOTION,
+          'The motion that the committee adopted named another mandatary: put the change to a new vote',
+          { motionMandataryId: ballot.proposedMandatary.id },
+        );
+      }
     }
 
     const pledges = await tem.find(Pledge, { project, withdrawn: false }, { populate: ['organisation'] });

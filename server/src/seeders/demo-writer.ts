@@ -748,17 +748,22 @@ export class DemoWriter {
     ];
     // The chair votes first (and for); the others in random order, so the choices are not tied to the member list.
     const chair = input.electorate.filter((s) => s.key === 'chair');
-    const voters = [...chair, ...this.rng.shuffle(input.electorate.filter((s) => s.key !== 'chair'))];
+    const voters = [...chair, ...this.rng.shuffle(input.electorate.filter((s) => s.key !== 'chair'))].slice(
+      0,
+      choices.length,
+    );
+    if (voters.length !== choices.length) throw new Error(`demo ballot "${input.motion}": more votes than voters`);
+    ballot.castCount = voters.length;
     const secret = input.kind === BallotKind.SECRET;
+    // every participation carries the opening minute, as the live vote does: no row keeps the order of the votes
+    const at = new Date(Math.floor(input.openedAt.getTime() / 60_000) * 60_000);
     voters.forEach((seat, index) => {
-      const castAt = addMinutes(input.openedAt, (index * 3) / voters.length);
       this.em.create(BallotParticipation, {
         ballot,
         voter: seat.person,
         castBy: seat.proxyHolder ? this.person(seat.proxyHolder) : seat.person,
-        idempotencyKey: `demo-${ballot.id}-${seat.person.id}`,
         choice: secret ? null : (choices[index] ?? null),
-        ...stamp(castAt),
+        ...stamp(at),
       });
     });
     // A secret ballot keeps only its totals (set on the ballot above): no row links a choice to a participation.
