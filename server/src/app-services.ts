@@ -7,6 +7,7 @@ import type { FileStore } from './diagnosis/file-store.js';
 import type { PresenceRegistry } from './presence/presence.js';
 import type { Mailer } from './notification/mailer.js';
 import type { BallotSeal } from './ballot/seal.js';
+import type { LiveConnections } from './auth/live-connections.js';
 
 /** Long-lived services shared by every request: built once by `createApp`. */
 export interface App {
@@ -21,6 +22,8 @@ export interface App {
   presence: PresenceRegistry;
   /** Outgoing mail: SMTP, or .eml files under `DATA_DIR/mail` when no server is configured. */
   mailer: Mailer;
+  /** Open websockets by session and person: signing out or losing a role closes them, on every instance. */
+  connections: LiveConnections;
   /** Seals the choices of secret ballots until they close. */
   seal: BallotSeal;
   /** Publishes meeting events; call only after the transaction that made the change has committed. */

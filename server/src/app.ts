@@ -29,6 +29,7 @@ import { minutesPdfRoute } from './minutes/minutes.route.js';
 import { conventionPdfRoute } from './cooperation/convention.route.js';
 import { calendarRoute } from './calendar/calendar.route.js';
 import { BallotSeal, loadSealKey } from './ballot/seal.js';
+import { LiveConnections } from './auth/live-connections.js';
 
 export interface RunningApp {
   app: App;
@@ -63,6 +64,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     presence: config.redisUrl ? redisPresence(config.redisUrl) : memoryPresence(),
     mailer: createMailer(config, logger),
     seal: new BallotSeal(loadSealKey(config.ballotSealKey, config.dataDir)),
+    connections: new LiveConnections(pubSub),
   };
   const schema = await buildAppSchema(pubSub);
   const production = config.nodeEnv === 'production';
@@ -91,7 +93,17 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
           if (origin && host && new URL(origin).host === host)
             token = readCookie(request.headers.cookie, SESSION_COOKIE);
         }
-        if (token && !(await resolveViewer(orm.em.fork(), token))) return false; // a stale token: refuse, the client signs in again
+        const viewer = token ? await resolveViewer(orm.em.fork(), token) : null;
+        if (token && !viewer) return false; // a stale token: refuse, the client signs in again
+        if (viewer) {
+          // signing out, losing a role or the session's end closes this socket
+          const forget = app.connections.add(ctx.extra.socket, {
+            sessionId: viewer.sessionId,
+            personId: viewer.person.id,
+            expiresAt: viewer.expiresAt,
+          });
+          ctx.extra.socket.once('close', forget);
+        }
         Object.assign(ctx.extra, {
           token,
           ip: request.socket.remoteAddress ?? 'unknown',
@@ -198,6 +210,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
 
   const close = async () => {
     await apollo.stop();
+    await app.connections.close();
     await pubSub.close();
     await app.presence.close();
     app.mailer.close();

@@ -16,6 +16,8 @@ export interface Grant {
 export interface Viewer {
   person: Person;
   sessionId: string;
+  /** When the sign-in session ends. */
+  expiresAt: Date;
   grants: Grant[];
 }
 
@@ -51,6 +53,7 @@ export async function resolveViewer(em: EntityManager, token: string | null): Pr
   return {
     person,
     sessionId: session.id,
+    expiresAt: session.expiresAt,
     grants: person.memberships.getItems().map((m: Membership) => ({
       basinId: m.basin.id,
       role: m.role,

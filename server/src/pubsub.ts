@@ -13,9 +13,19 @@ export interface MeetingEventPayload {
   at: string;
 }
 
-/** Every topic and its payload, in one place. Topics are keyed by meeting (`MEETING:<id>`). */
+/** Why a person's live connections end. */
+export type ConnectionEndReason = 'SIGNED_OUT' | 'SESSION_EXPIRED' | 'ACCESS_CHANGED';
+
+/** Ends the websockets of one sign-in session, or all of a person's (their roles changed). */
+export type ConnectionEnd = { reason: ConnectionEndReason } & (
+  { sessionId: string; personId?: undefined } | { personId: string; sessionId?: undefined }
+);
+
+/** Every topic and its payload, in one place. Meeting topics are keyed by meeting (`MEETING:<id>`). */
 export type Topics = {
   MEETING: [meetingId: string, payload: MeetingEventPayload];
+  /** To every instance: close these websockets now. */
+  CONNECTIONS: [payload: ConnectionEnd];
 };
 
 export type PubSub = ReturnType<typeof createPubSub<Topics>> & { close(): Promise<void> };
@@ -41,8 +51,8 @@ export function createAppPubSub(redisUrl: string | null): PubSub {
   let closed = false;
   return {
     // Events of connections that end while the server shuts down are dropped, not sent to a closed client.
-    publish: ((...args: Parameters<typeof pubSub.publish>) => {
-      if (!closed) pubSub.publish(...args);
+    publish: ((...args: unknown[]) => {
+      if (!closed) (pubSub.publish as (...values: unknown[]) => void)(...args);
     }) as typeof pubSub.publish,
     subscribe: pubSub.subscribe,
     close: async () => {

@@ -108,7 +108,7 @@ export class AuthResolver {
   @Authorized()
   @Mutation(() => Boolean)
   async signOut(@Ctx() ctx: Context): Promise<boolean> {
-    await signOut(ctx.em, requireViewer(ctx));
+    await signOut(ctx.app, ctx.em, requireViewer(ctx));
     ctx.http?.clearSessionCookie();
     return true;
   }

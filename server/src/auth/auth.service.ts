@@ -56,8 +56,10 @@ export async function openSession(app: App, em: EntityManager, person: Person): 
   return { token, expiresAt, person };
 }
 
-export async function signOut(em: EntityManager, viewer: Viewer): Promise<void> {
+/** Ends the session: its token stops working, and its open websockets close at once (on every instance). */
+export async function signOut(app: App, em: EntityManager, viewer: Viewer): Promise<void> {
   await em.nativeDelete(AuthSession, { id: viewer.sessionId });
+  app.connections.end({ sessionId: viewer.sessionId, reason: 'SIGNED_OUT' });
 }
 
 export interface InviteInput {
