@@ -10,8 +10,16 @@ const decorators = swc.vite({
   },
 });
 
+/**
+ * One graphql for everybody: vite would give our sources graphql's ES build ("module") while type-graphql, Apollo
+ * and graphql-ws load its CommonJS build through Node, and graphql refuses objects from "another realm". Node itself
+ * (npm start) resolves both to the CommonJS build.
+ */
+const oneGraphql = { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] };
+
 export default defineConfig({
   plugins: [decorators],
+  resolve: oneGraphql,
   test: {
     // Each file starts its own server on its own database, so files run in parallel safely.
     fileParallelism: true,
@@ -20,10 +28,12 @@ export default defineConfig({
     projects: [
       {
         plugins: [decorators],
+        resolve: oneGraphql,
         test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/**/*.int.test.ts'] },
       },
       {
         plugins: [decorators],
+        resolve: oneGraphql,
         test: { name: 'integration', include: ['src/**/*.int.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
       },
     ],

@@ -5,6 +5,7 @@ import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient } from 'graphql-ws';
 import { computed, readonly, ref } from 'vue';
 import { currentLocale } from '@/i18n';
+import { liveVersions } from '@/lib/liveVersions';
 
 // @vue/apollo-composable 4 still calls APIs that Apollo Client 3.14 marks for removal in 4.0 (which the composables
 // do not support yet): their deprecation warnings say nothing we can act on.
@@ -75,7 +76,8 @@ export const wsClient = createClient({
   shouldRetry: () => true,
   retryWait,
   keepAlive: KEEP_ALIVE_MS,
-  connectionParams: () => ({ locale: currentLocale() }),
+  // the live views this page shows already: after a reconnect the server sends only what they missed
+  connectionParams: () => ({ locale: currentLocale(), liveVersions: liveVersions() }),
   onNonLazyError: () => {
     // A fatal close (bad request, unauthorised subprotocol…): subscriptions reconnect on their own when used.
     socketState.value = 'reconnecting';
@@ -91,8 +93,13 @@ export const wsClient = createClient({
       const isReconnect = everConnected;
       everConnected = true;
       socketState.value = 'connected';
-      // Events may have been missed while we were away: the queries on screen are the truth, fetch them again.
-      if (isReconnect) void apolloClient.refetchQueries({ include: 'active' });
+      // Events may have been missed while we were away: the queries on screen are the truth, fetch them again —
+      // except a live session's, whose subscription catches up by itself from the version it shows.
+      if (isReconnect)
+        void apolloClient.refetchQueries({
+          include: 'active',
+          onQueryUpdated: (query) => query.queryName !== 'LiveMeeting',
+        });
     },
     ping: (received) => {
       if (received) return;
@@ -122,6 +129,9 @@ if (typeof window !== 'undefined') {
     if (socketState.value === 'connected') restartLiveConnection();
   });
 }
+
+/** True while the live connection is up: live screens then get every change pushed. */
+export const isLiveConnected = (): boolean => socketState.value === 'connected';
 
 /**
  * Drops the websocket and opens a new one. Called after signing in or out: the server reads the session cookie when
@@ -188,7 +198,8 @@ export const apolloClient = new ApolloClient({
         },
       },
       AgendaItem: { fields: { conflicts: { merge: false }, coverage: { merge: false } } },
-      Ballot: { fields: { tally: { merge: false }, namedVotes: { merge: false }, myVoices: { merge: false } } },
+      Ballot: { fields: { tally: { merge: false }, namedVotes: { merge: false } } },
+      MyLiveMeeting: { fields: { voices: { merge: false } } },
       DiagnosisPaper: { fields: { versions: { merge: false } } },
       Project: { fields: { needs: { merge: false }, pledges: { merge: false } } },
       // A repayment or a rescheduling rewrites the schedule: the new list replaces the old one.

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { Config } from './config.js';
-import type { PubSub, MeetingEventPayload } from './pubsub.js';
+import type { PubSub } from './pubsub.js';
+import type { LiveHub } from './live/live-hub.js';
 import type { Logger } from './logger.js';
 import { SignInThrottle } from './auth/throttle.js';
 import type { FileStore } from './diagnosis/file-store.js';
@@ -26,12 +27,6 @@ export interface App {
   connections: LiveConnections;
   /** Seals the choices of secret ballots until they close. */
   seal: BallotSeal;
-  /** Publishes meeting events; call only after the transaction that made the change has committed. */
-  publishMeetingEvent(meetingId: string, kind: MeetingEventPayload['kind'], subjectId?: string | null): void;
-}
-
-export function publisher(pubSub: PubSub): App['publishMeetingEvent'] {
-  return (meetingId, kind, subjectId = null) => {
-    pubSub.publish('MEETING', meetingId, { meetingId, kind, subjectId, at: new Date().toISOString() });
-  };
+  /** Live meetings: the views every screen is pushed, and presence. Set once the schema is built. */
+  live: LiveHub;
 }

@@ -8,7 +8,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import type { ExecutionResult, FormattedExecutionResult } from 'graphql';
+import { type ExecutionResult, type FormattedExecutionResult, subscribe } from 'graphql';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Config } from './config.js';
 import { initORM } from './db/orm.js';
@@ -17,8 +17,8 @@ import { createAppPubSub } from './pubsub.js';
 import { createLogger, type Logger } from './logger.js';
 import { SignInThrottle } from './auth/throttle.js';
 import { SESSION_COOKIE, tokenFrom, readCookie } from './auth/tokens.js';
-import { type Context, pickLocale, resolveViewer } from './context.js';
-import { type App, publisher } from './app-services.js';
+import { type Context, type Viewer, pickLocale, resolveViewer, viewerFor } from './context.js';
+import type { App } from './app-services.js';
 import { databaseFileStore, diskFileStore } from './diagnosis/file-store.js';
 import { publicError } from './errors.js';
 import { attachmentRoute } from './diagnosis/attachment.route.js';
@@ -30,6 +30,9 @@ import { conventionPdfRoute } from './cooperation/convention.route.js';
 import { calendarRoute } from './calendar/calendar.route.js';
 import { BallotSeal, loadSealKey } from './ballot/seal.js';
 import { LiveConnections } from './auth/live-connections.js';
+import { countQueries } from './db/query-count.js';
+import { LiveHub } from './live/live-hub.js';
+import { spliceSharedResults } from './live/splice.js';
 
 export interface RunningApp {
   app: App;
@@ -60,13 +63,14 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       config.attachmentStorage === 'database'
         ? databaseFileStore()
         : diskFileStore(path.join(config.dataDir, 'attachments')),
-    publishMeetingEvent: publisher(pubSub),
     presence: config.redisUrl ? redisPresence(config.redisUrl) : memoryPresence(),
     mailer: createMailer(config, logger),
     seal: new BallotSeal(loadSealKey(config.ballotSealKey, config.dataDir)),
     connections: new LiveConnections(pubSub),
+    live: null as unknown as LiveHub,
   };
   const schema = await buildAppSchema(pubSub);
+  app.live = new LiveHub(app, schema);
   const production = config.nodeEnv === 'production';
 
   const expressApp = express();
@@ -75,9 +79,11 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const httpServer = http.createServer(expressApp);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  // live views are serialised once and the same bytes go to every socket (live/splice.ts)
+  spliceSharedResults(wsServer, logger);
   const wsCleanup = useServer<
     Record<string, unknown>,
-    Partial<{ token: string | null; ip: string; locale: 'fr' | 'en' }>
+    Partial<{ viewer: Viewer | null; ip: string; locale: 'fr' | 'en'; liveVersions: Record<string, number> }>
   >(
     {
       schema,
@@ -93,10 +99,11 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
           if (origin && host && new URL(origin).host === host)
             token = readCookie(request.headers.cookie, SESSION_COOKIE);
         }
+        // The viewer is resolved once per connection: signing out, a change of roles or the session's end closes
+        // the socket (auth/live-connections.ts), and the client connects again as whoever it is then.
         const viewer = token ? await resolveViewer(orm.em.fork(), token) : null;
         if (token && !viewer) return false; // a stale token: refuse, the client signs in again
         if (viewer) {
-          // signing out, losing a role or the session's end closes this socket
           const forget = app.connections.add(ctx.extra.socket, {
             sessionId: viewer.sessionId,
             personId: viewer.person.id,
@@ -105,28 +112,32 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
           ctx.extra.socket.once('close', forget);
         }
         Object.assign(ctx.extra, {
-          token,
+          viewer,
           ip: request.socket.remoteAddress ?? 'unknown',
           locale: pickLocale(
             typeof ctx.connectionParams?.locale === 'string'
               ? ctx.connectionParams.locale
               : request.headers['accept-language'],
           ),
+          liveVersions: liveVersionsFrom(ctx.connectionParams?.liveVersions),
         });
         return true;
       },
-      // Built per operation, like an HTTP request: a fresh entity manager and the session re-checked.
-      context: async (ctx): Promise<Context> => {
+      // Built per operation, like an HTTP request: a fresh entity manager; the viewer is the connection's.
+      context: (ctx): Context => {
         const em = orm.em.fork();
         return {
           em,
-          viewer: await resolveViewer(em, ctx.extra.token ?? null),
+          viewer: ctx.extra.viewer ? viewerFor(em, ctx.extra.viewer) : null,
           app,
           ip: ctx.extra.ip ?? 'unknown',
           transport: 'ws',
           locale: ctx.extra.locale ?? 'fr',
+          liveVersions: ctx.extra.liveVersions,
         };
       },
+      // live views are served by the hub, once per audience; everything else by graphql's own subscribe
+      subscribe: (args) => app.live.route(args) ?? subscribe(args),
       onNext: (_ctx, _id, _payload, _args, result) => maskResult(result, logger),
     },
     wsServer,
@@ -169,6 +180,14 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     }
   });
 
+  if (config.metrics) {
+    // for benchmarks only: off unless METRICS=true
+    const queries = countQueries(orm);
+    expressApp.get('/metrics', (_req, res) => {
+      res.json({ sqlStatements: queries.total, memory: process.memoryUsage() });
+    });
+  }
+
   expressApp.get('/files/attachments/:id/:name', attachmentRoute(app));
   expressApp.get('/files/minutes/:meetingId.pdf', minutesPdfRoute(app));
   expressApp.get('/files/conventions/:projectId.pdf', conventionPdfRoute(app));
@@ -210,6 +229,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
 
   const close = async () => {
     await apollo.stop();
+    await app.live.close();
     await app.connections.close();
     await pubSub.close();
     await app.presence.close();
@@ -229,6 +249,15 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       }),
     close,
   };
+}
+
+/** connection_init's `liveVersions`: meeting id → the live version the client shows; anything else is ignored. */
+function liveVersionsFrom(value: unknown): Record<string, number> {
+  if (!value || typeof value !== 'object') return {};
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([id, version]) => /^[\w-]{1,64}$/.test(id) && Number.isInteger(version))
+    .slice(0, 50);
+  return Object.fromEntries(entries) as Record<string, number>;
 }
 
 /** The websocket twin of Apollo's formatError: same codes, same masking. */

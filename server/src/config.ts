@@ -42,6 +42,8 @@ export interface Config {
    * first start and kept in `dataDir/ballot-seal.key`. Instances sharing a database must share it.
    */
   ballotSealKey: string | null;
+  /** Serve `/metrics` (statements sent to the database, live views computed, memory) for benchmarks. Default false. */
+  metrics: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -110,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpUrl,
     mailFrom: mailFrom.trim(),
     ballotSealKey,
+    metrics: boolean(env, 'METRICS', false),
     ...overrides,
   };
 }

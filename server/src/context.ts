@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { AuthSession } from './auth/auth-session.entity.js';
 import { hashToken } from './auth/tokens.js';
 import type { Membership, Role } from './person/membership.entity.js';
-import type { Person } from './person/person.entity.js';
+import { Person } from './person/person.entity.js';
 import type { App } from './app-services.js';
 
 /** One of the viewer's per-basin roles, flattened for quick checks. */
@@ -37,6 +37,8 @@ export interface Context {
   http?: HttpHooks;
   /** Language the caller asked for (Accept-Language or connection_init `locale`). */
   locale: 'fr' | 'en';
+  /** Websockets: the live version of each meeting the client already shows (connection_init `liveVersions`). */
+  liveVersions?: Record<string, number>;
 }
 
 /** Finds the live session a token belongs to, with the person's grants; null when unknown or expired. */
@@ -60,6 +62,20 @@ export async function resolveViewer(em: EntityManager, token: string | null): Pr
       organisationId: m.organisation?.id ?? null,
     })),
   };
+}
+
+/**
+ * A viewer resolved once (a websocket, when it connected), for one more operation with its own entity manager: the
+ * person is attached to `em` from the data already read, without a query.
+ */
+export function viewerFor(em: EntityManager, viewer: Viewer): Viewer {
+  const { id, createdAt, updatedAt, email, firstName, lastName, title, locale, isNetworkHead } = viewer.person;
+  const person = em.merge(
+    Person,
+    { id, createdAt, updatedAt, email, firstName, lastName, title, locale, isNetworkHead },
+    { refresh: true },
+  );
+  return { ...viewer, person };
 }
 
 export function pickLocale(header: string | undefined | null): 'fr' | 'en' {

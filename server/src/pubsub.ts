@@ -3,12 +3,16 @@ import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { Redis } from 'ioredis';
 import { setMaxListeners } from 'node:events';
 
-/** What changed in a meeting; clients refetch or patch the part named by `kind`. */
+/** What changed in a meeting, once it has committed. */
 export interface MeetingEventPayload {
   meetingId: string;
   kind: 'MEETING' | 'AGENDA' | 'PRESENCE' | 'PAPER' | 'PLEDGE' | 'BALLOT' | 'DECISION';
   /** Id of the record that changed, when there is one. */
   subjectId: string | null;
+  /** The meeting's live version after this change: it grows with every committed change. */
+  version: number;
+  /** Whose personal view this may change: people by id, or every seat of the committee. */
+  affects: string[] | 'SEATS';
   /** ISO time the change was committed. */
   at: string;
 }

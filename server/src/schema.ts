@@ -36,6 +36,7 @@ import {
 } from './cooperation/convention.resolver.js';
 import { CalendarResolver } from './calendar/calendar.resolver.js';
 import { NotificationResolver } from './notification/notification.resolver.js';
+import { LiveResolver, MeetingLiveResolver } from './live/live.resolver.js';
 import type { PubSub } from './pubsub.js';
 
 export const resolvers = [
@@ -74,6 +75,8 @@ export const resolvers = [
   ProjectConventionResolver,
   CalendarResolver,
   NotificationResolver,
+  LiveResolver,
+  MeetingLiveResolver,
 ] as const;
 
 /** The executable schema; `pubSub` carries subscriptions (in-process or Redis). */

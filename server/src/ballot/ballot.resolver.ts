@@ -16,7 +16,6 @@ import { IsOptional, Length, MaxLength, Min } from 'class-validator';
 import type { Context } from '../context.js';
 import { requireViewer } from '../auth/auth-checker.js';
 import { Person } from '../person/person.entity.js';
-import { Attendance, AttendanceMode } from '../meeting/attendance.entity.js';
 import { AgendaItem } from '../meeting/agenda-item.entity.js';
 import { liveItem } from '../meeting/live-session.resolver.js';
 import { readableMeeting } from '../meeting/meeting.resolver.js';
@@ -29,7 +28,7 @@ import {
   ConflictOfInterest,
   VoteChoice,
 } from './ballot.entity.js';
-import { castVote, closeBallot, countNamedVotes, declareConflict, openBallot } from './ballot.service.js';
+import { castVote, closeBallot, countNamedVotes, declareConflict, openBallot, voicesOf } from './ballot.service.js';
 
 @InputType()
 class OpenBallotInput {
@@ -91,7 +90,7 @@ class NamedVote {
 }
 
 @ObjectType({ description: 'A voice the viewer casts: their own, or one they carry by proxy' })
-class MyVoice {
+export class MyVoice {
   @Field(() => Person)
   voter!: Person;
 
@@ -198,30 +197,7 @@ export class BallotResolver {
 
   @FieldResolver(() => [MyVoice], { description: "The viewer's own voice and the proxies they carry" })
   async myVoices(@Root() ballot: Ballot, @Ctx() ctx: Context): Promise<MyVoice[]> {
-    if (!ctx.viewer) return [];
-    const me = ctx.viewer.person;
-    const item = await ctx.em.findOneOrFail(AgendaItem, ballot.agendaItem.id);
-    const proxies = await ctx.em.find(
-      Attendance,
-      { meeting: item.meeting.id, proxyHolder: me.id, mode: AttendanceMode.REPRESENTED },
-      { populate: ['person'] },
-    );
-    const voters = [
-      { person: me, isProxy: false },
-      ...proxies.map((p) => ({ person: p.person.getEntity(), isProxy: true })),
-    ];
-    const cast = await ctx.em.find(BallotParticipation, { ballot, voter: { $in: voters.map((v) => v.person.id) } });
-    return voters.map(({ person, isProxy }) => {
-      const vote = cast.find((c) => c.voter.id === person.id);
-      return {
-        voter: person,
-        isProxy,
-        eligible: ballot.electorate.includes(person.id),
-        recused: ballot.recused.includes(person.id),
-        hasVoted: !!vote,
-        choice: ballot.kind === BallotKind.NAMED ? (vote?.choice ?? null) : null,
-      };
-    });
+    return ctx.viewer ? voicesOf(ctx.em, ballot, ctx.viewer.person) : [];
   }
 
   @FieldResolver(() => Person, { nullable: true })

@@ -24,6 +24,7 @@ import {
   VoteKey,
 } from './ballot.entity.js';
 import { forgetDeletedRows } from '../db/sqlite.js';
+import { liveTransaction } from '../live/live-changes.js';
 import { ballotResult } from './majority.js';
 import { approveMinutesByBallot } from '../minutes/minutes.service.js';
 
@@ -72,24 +73,24 @@ export async function proposedMotion(em: EntityManager, item: AgendaItem, advanc
  */
 export async function openBallot(app: App, em: EntityManager, viewer: Viewer, itemId: string, input: OpenBallotInput) {
   const { meeting } = await loadItem(em, itemId);
-  const ballot = await em.transactional(async (tem) => {
+  return liveTransaction(app, em, async (tem, live) => {
     const item = await tem.findOneOrFail(AgendaItem, itemId);
-    const live = await tem.findOneOrFail(Meeting, meeting.id);
-    requireChair(viewer, live);
-    requireOpen(live);
+    const session = await tem.findOneOrFail(Meeting, meeting.id);
+    requireChair(viewer, session);
+    requireOpen(session);
     if (await tem.count(Ballot, { agendaItem: item, status: BallotStatus.OPEN })) {
       throw new AppError(ErrorCode.BALLOT_OPEN, 'A ballot is already open on this item');
     }
     if (item.project && (await tem.count(Decision, { agendaItem: item }))) {
       throw new AppError(ErrorCode.INVALID_STATE, 'The committee has decided on this item');
     }
-    const quorum = await meetingQuorum(tem, live);
+    const quorum = await meetingQuorum(tem, session);
     if (!quorum.reached) {
       throw new AppError(ErrorCode.NO_QUORUM, `Quorum not reached: ${quorum.present} of ${quorum.required} needed`, {
         quorum,
       });
     }
-    const basin = await tem.findOneOrFail(Basin, live.basin.id);
+    const basin = await tem.findOneOrFail(Basin, session.basin.id);
     const project = item.project ? await tem.findOneOrFail(Project, item.project.id) : null;
     const advance = input.proposedAdvance ?? project?.advanceRequested ?? 0;
     if (advance > basin.advanceCap) {
@@ -109,7 +110,7 @@ export async function openBallot(app: App, em: EntityManager, viewer: Viewer, it
     }
     const recused = await recusedOn(tem, item);
     const seats = await committeeSeats(tem, basin.id);
-    const attendance = await tem.find(Attendance, { meeting: live });
+    const attendance = await tem.find(Attendance, { meeting: session });
     const here = new Set(
       attendance
         .filter((a) => attending({ personId: a.person.id, mode: a.mode, proxyHolderId: null }))
@@ -122,7 +123,7 @@ export async function openBallot(app: App, em: EntityManager, viewer: Viewer, it
       .map((s) => s.personId)
       .filter((id) => (here.has(id) || represented.includes(id)) && !recused.has(id));
     if (electorate.length === 0) throw new AppError(ErrorCode.NOT_ELIGIBLE, 'Nobody present may vote on this item');
-    return tem.create(Ballot, {
+    const ballot = tem.create(Ballot, {
       agendaItem: item,
       kind: input.kind,
       motion: input.motion?.trim() || (await proposedMotion(tem, item, advance, mandatary)),
@@ -133,9 +134,9 @@ export async function openBallot(app: App, em: EntityManager, viewer: Viewer, it
       electorate,
       recused: [...recused],
     });
+    await live.note({ meetingId: meeting.id, kind: 'BALLOT', subjectId: ballot.id, affects: 'SEATS' });
+    return ballot;
   });
-  app.publishMeetingEvent(meeting.id, 'BALLOT', ballot.id);
-  return ballot;
 }
 
 export interface CastVoteInput {
@@ -169,7 +170,7 @@ export async function castVote(app: App, em: EntityManager, viewer: Viewer, inpu
   if (!/^[\w-]{8,100}$/.test(input.idempotencyKey))
     throw badInput('Bad idempotency key', { idempotencyKey: 'invalid' });
   const attempt = () =>
-    em.fork().transactional(async (tem) => {
+    liveTransaction(app, em.fork(), async (tem, live) => {
       const ballot = await lockBallot(tem, input.ballotId);
       if (ballot.status === BallotStatus.CLOSED) throw new AppError(ErrorCode.BALLOT_CLOSED, 'This ballot is closed');
       const item = await tem.findOneOrFail(AgendaItem, ballot.agendaItem.id, { populate: ['meeting'] });
@@ -200,10 +201,7 @@ export async function castVote(app: App, em: EntityManager, viewer: Viewer, inpu
       tem.create(VoteKey, { key: input.idempotencyKey, ballot, voter: voterId });
       if (previous) {
         // only a named ballot allows a change: its choice lives on this row, and the tally is counted from the rows
-        if (previous.choice === input.choice) {
-          await tem.flush();
-          return { ballot, meetingId: meeting.id, changed: false };
-        }
+        if (previous.choice === input.choice) return { ballot, meetingId: meeting.id, changed: false };
         previous.choice = input.choice;
         previous.castBy = ref(Person, viewer.person.id);
         previous.updatedAt = openingMinute(ballot);
@@ -220,19 +218,57 @@ export async function castVote(app: App, em: EntityManager, viewer: Viewer, inpu
         if (ballot.kind === BallotKind.SECRET)
           tem.create(SealedVote, { ballot, sealed: app.seal.seal(ballot.id, input.choice) });
       }
-      await tem.flush();
+      // the voter and whoever clicked for them see their voices change
+      await live.note({
+        meetingId: meeting.id,
+        kind: 'BALLOT',
+        subjectId: ballot.id,
+        affects: [...new Set([voterId, viewer.person.id])],
+      });
       return { ballot, meetingId: meeting.id, changed: true };
     });
-  let outcome;
   try {
-    outcome = await attempt();
+    await attempt();
   } catch (error) {
     // a concurrent click of the same voter, or with the same key, won the unique key: replay, which now sees it
     if (!(error instanceof UniqueConstraintViolationException)) throw error;
-    outcome = await attempt();
+    await attempt();
   }
-  if (outcome.changed) app.publishMeetingEvent(outcome.meetingId, 'BALLOT', outcome.ballot.id);
   return em.findOneOrFail(Ballot, input.ballotId, { refresh: true });
+}
+
+/** A voice a person casts on a ballot: their own, or one they carry by proxy. */
+export interface Voice {
+  voter: Person;
+  isProxy: boolean;
+  eligible: boolean;
+  recused: boolean;
+  hasVoted: boolean;
+  /** Named ballots only: a secret ballot never says, not even to the voter. */
+  choice: VoteChoice | null;
+}
+
+/** The voices `person` casts on `ballot`: their own, and those of the absent members whose proxy they hold. */
+export async function voicesOf(em: EntityManager, ballot: Ballot, person: Person): Promise<Voice[]> {
+  const item = await em.findOneOrFail(AgendaItem, ballot.agendaItem.id);
+  const proxies = await em.find(
+    Attendance,
+    { meeting: item.meeting.id, proxyHolder: person.id, mode: AttendanceMode.REPRESENTED },
+    { populate: ['person'] },
+  );
+  const voters = [{ person, isProxy: false }, ...proxies.map((p) => ({ person: p.person.getEntity(), isProxy: true }))];
+  const cast = await em.find(BallotParticipation, { ballot, voter: { $in: voters.map((v) => v.person.id) } });
+  return voters.map(({ person: voter, isProxy }) => {
+    const vote = cast.find((c) => c.voter.id === voter.id);
+    return {
+      voter,
+      isProxy,
+      eligible: ballot.electorate.includes(voter.id),
+      recused: ballot.recused.includes(voter.id),
+      hasVoted: !!vote,
+      choice: ballot.kind === BallotKind.NAMED ? (vote?.choice ?? null) : null,
+    };
+  });
 }
 
 export interface Tally {
@@ -265,7 +301,7 @@ function tally(choices: VoteChoice[]): Tally {
  * truncated, and deleted rows are zeroed (`secure_delete`), so that no earlier page of the box stays on disk.
  */
 export async function closeBallot(app: App, em: EntityManager, viewer: Viewer, ballotId: string): Promise<Ballot> {
-  const { meetingId, kind } = await em.transactional(async (tem) => {
+  const kind = await liveTransaction(app, em, async (tem, live) => {
     const ballot = await lockBallot(tem, ballotId);
     const item = await tem.findOneOrFail(AgendaItem, ballot.agendaItem.id, { populate: ['meeting'] });
     const meeting = item.meeting.getEntity();
@@ -292,17 +328,17 @@ export async function closeBallot(app: App, em: EntityManager, viewer: Viewer, b
     ballot.result = result;
     await tem.flush();
     if (result === BallotResult.ADOPTED) await approveMinutesByBallot(tem, ballot, closedAt);
-    return { meetingId: meeting.id, kind: ballot.kind };
+    await live.note({ meetingId: meeting.id, kind: 'BALLOT', subjectId: ballot.id, affects: 'SEATS' });
+    return ballot.kind;
   });
   if (kind === BallotKind.SECRET) await forgetDeletedRows(app.orm);
-  app.publishMeetingEvent(meetingId, 'BALLOT', ballotId);
   return em.findOneOrFail(Ballot, ballotId, { refresh: true });
 }
 
 /** A member declares a conflict of interest on an item: recused from its vote (also from a ballot already open). */
 export async function declareConflict(app: App, em: EntityManager, viewer: Viewer, itemId: string, reason: string) {
   const { meeting } = await loadItem(em, itemId);
-  const conflict = await em.transactional(async (tem) => {
+  return liveTransaction(app, em, async (tem, live) => {
     const seats = await committeeSeats(tem, meeting.basin.id);
     if (!seats.some((s) => s.personId === viewer.person.id))
       throw new AppError(ErrorCode.NOT_ELIGIBLE, 'Only committee members declare conflicts');
@@ -325,8 +361,7 @@ export async function declareConflict(app: App, em: EntityManager, viewer: Viewe
       open.recused = [...open.recused, viewer.person.id];
       open.electorate = open.electorate.filter((id) => id !== viewer.person.id);
     }
+    await live.note({ meetingId: meeting.id, kind: 'BALLOT', affects: [viewer.person.id] });
     return conflict;
   });
-  app.publishMeetingEvent(meeting.id, 'BALLOT', null);
-  return conflict;
 }

@@ -1,5 +1,6 @@
 import { type EntityManager, ref } from '@mikro-orm/core';
 import type { App } from '../app-services.js';
+import { liveTransaction } from '../live/live-changes.js';
 import type { Viewer } from '../context.js';
 import { AppError, ErrorCode, badInput, notFound } from '../errors.js';
 import { Basin } from '../basin/basin.entity.js';
@@ -43,7 +44,7 @@ export async function recordDecision(
   itemId: string,
   input: DecisionInput,
 ) {
-  const result = await em.transactional(async (tem) => {
+  return liveTransaction(app, em, async (tem, live) => {
     const item = await tem.findOne(AgendaItem, itemId);
     if (!item) throw notFound('Agenda item');
     const meeting = await tem.findOneOrFail(Meeting, item.meeting.id);
@@ -168,8 +169,7 @@ export async function recordDecision(
     }
     // the item stays current, so that every screen shows the decision until the chair moves on
     item.status = AgendaItemStatus.DONE;
-    return { decision, meetingId: meeting.id };
+    await live.note({ meetingId: meeting.id, kind: 'DECISION', subjectId: decision.id });
+    return decision;
   });
-  app.publishMeetingEvent(result.meetingId, 'DECISION', result.decision.id);
-  return result.decision;
 }

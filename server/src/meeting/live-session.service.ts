@@ -16,6 +16,7 @@ import { HandRaise } from './hand-raise.entity.js';
 import { PrivateNote } from './private-note.entity.js';
 import { computeQuorum, type CommitteeSeat, type QuorumState } from './quorum.js';
 import { draftMinutes } from '../minutes/minutes-draft.js';
+import { type LiveChange, liveTransaction } from '../live/live-changes.js';
 
 /** The chair runs the session; the operator may act for them. Anyone else gets NOT_CHAIR. */
 export function requireChair(viewer: Viewer, meeting: Meeting): void {
@@ -57,21 +58,25 @@ export async function meetingQuorum(em: EntityManager, meeting: Meeting): Promis
   );
 }
 
-/** Runs `change` in a transaction on a fresh copy of the meeting, then publishes `kind` once it has committed. */
+/**
+ * Runs `change` in a transaction on a fresh copy of the meeting; every screen sees it once it has committed.
+ * `affects` says whose personal view it may change (see {@link LiveChange}).
+ */
 async function liveChange<T>(
   app: App,
   em: EntityManager,
   meetingId: string,
   kind: 'MEETING' | 'AGENDA' | 'PRESENCE',
   change: (tem: EntityManager, meeting: Meeting) => Promise<T>,
+  affects: LiveChange['affects'] = [],
 ): Promise<T> {
-  const result = await em.transactional(async (tem) => {
+  return liveTransaction(app, em, async (tem, live) => {
     const meeting = await tem.findOne(Meeting, meetingId);
     if (!meeting) throw notFound('Meeting');
-    return change(tem, meeting);
+    const result = await change(tem, meeting);
+    await live.note({ meetingId, kind, affects });
+    return result;
   });
-  app.publishMeetingEvent(meetingId, kind, null);
-  return result;
 }
 
 /** convened (or planned) → open. Needs a chair; freezes the paper version each project item will show. */
@@ -136,20 +141,28 @@ async function itemOf(tem: EntityManager, meeting: Meeting, itemId: string): Pro
 
 /** Makes an item current (every screen follows) and starts its timer; the previous current item stays as it was left. */
 export function setCurrentItem(app: App, em: EntityManager, viewer: Viewer, meetingId: string, itemId: string) {
-  return liveChange(app, em, meetingId, 'AGENDA', async (tem, meeting) => {
-    requireChair(viewer, meeting);
-    requireOpen(meeting);
-    const item = await itemOf(tem, meeting, itemId);
-    if (item.status === AgendaItemStatus.DEFERRED) throw new AppError(ErrorCode.INVALID_STATE, 'This item is deferred');
-    for (const other of await tem.find(AgendaItem, { meeting, status: AgendaItemStatus.CURRENT })) {
-      stopTimer(other);
-      if (other.id !== item.id) other.status = AgendaItemStatus.PENDING;
-    }
-    item.status = AgendaItemStatus.CURRENT;
-    item.timerStartedAt = new Date();
-    meeting.currentItem = ref(item);
-    return item;
-  });
+  return liveChange(
+    app,
+    em,
+    meetingId,
+    'AGENDA',
+    async (tem, meeting) => {
+      requireChair(viewer, meeting);
+      requireOpen(meeting);
+      const item = await itemOf(tem, meeting, itemId);
+      if (item.status === AgendaItemStatus.DEFERRED)
+        throw new AppError(ErrorCode.INVALID_STATE, 'This item is deferred');
+      for (const other of await tem.find(AgendaItem, { meeting, status: AgendaItemStatus.CURRENT })) {
+        stopTimer(other);
+        if (other.id !== item.id) other.status = AgendaItemStatus.PENDING;
+      }
+      item.status = AgendaItemStatus.CURRENT;
+      item.timerStartedAt = new Date();
+      meeting.currentItem = ref(item);
+      return item;
+    },
+    'SEATS',
+  );
 }
 
 export type ItemAction = 'START_TIMER' | 'PAUSE_TIMER' | 'COMPLETE' | 'DEFER';
@@ -226,50 +239,60 @@ export function declareAttendance(
   meetingId: string,
   input: AttendanceInput,
 ) {
-  return liveChange(app, em, meetingId, 'PRESENCE', async (tem, meeting) => {
-    if (meeting.status === MeetingStatus.CLOSED)
-      throw new AppError(ErrorCode.MEETING_NOT_OPEN, 'This session is closed');
-    const personId = input.personId ?? viewer.person.id;
-    if (personId !== viewer.person.id) requireChair(viewer, meeting);
-    const seats = await committeeSeats(tem, meeting.basin.id);
-    const seat = seats.find((s) => s.personId === personId);
-    if (!seat) throw new AppError(ErrorCode.NOT_ELIGIBLE, 'Only committee members declare attendance');
-    let proxyHolder: Person | null = null;
-    if (input.mode === AttendanceMode.REPRESENTED) {
-      const holderSeat = seats.find((s) => s.personId === input.proxyHolderId);
-      if (!holderSeat || holderSeat.organisationId === seat.organisationId) {
-        throw new AppError(ErrorCode.PROXY_NOT_ALLOWED, 'A proxy goes to a member of another organisation');
+  return liveChange(
+    app,
+    em,
+    meetingId,
+    'PRESENCE',
+    async (tem, meeting) => {
+      if (meeting.status === MeetingStatus.CLOSED)
+        throw new AppError(ErrorCode.MEETING_NOT_OPEN, 'This session is closed');
+      const personId = input.personId ?? viewer.person.id;
+      if (personId !== viewer.person.id) requireChair(viewer, meeting);
+      const seats = await committeeSeats(tem, meeting.basin.id);
+      const seat = seats.find((s) => s.personId === personId);
+      if (!seat) throw new AppError(ErrorCode.NOT_ELIGIBLE, 'Only committee members declare attendance');
+      let proxyHolder: Person | null = null;
+      if (input.mode === AttendanceMode.REPRESENTED) {
+        const holderSeat = seats.find((s) => s.personId === input.proxyHolderId);
+        if (!holderSeat || holderSeat.organisationId === seat.organisationId) {
+          throw new AppError(ErrorCode.PROXY_NOT_ALLOWED, 'A proxy goes to a member of another organisation');
+        }
+        const holderAttendance = await tem.findOne(Attendance, { meeting, person: holderSeat.personId });
+        if (!holderAttendance || ![AttendanceMode.PRESENT, AttendanceMode.REMOTE].includes(holderAttendance.mode)) {
+          throw new AppError(ErrorCode.PROXY_NOT_ALLOWED, 'The proxy holder must be at the session');
+        }
+        const basin = await tem.findOneOrFail(Basin, meeting.basin.id);
+        const carried = await tem.count(Attendance, {
+          meeting,
+          proxyHolder: holderSeat.personId,
+          person: { $ne: personId },
+        });
+        if (carried >= basin.maxProxiesPerMember) {
+          throw new AppError(
+            ErrorCode.PROXY_NOT_ALLOWED,
+            `A member carries at most ${basin.maxProxiesPerMember} proxy`,
+          );
+        }
+        proxyHolder = await tem.findOneOrFail(Person, holderSeat.personId);
+      } else if (input.proxyHolderId) {
+        throw badInput('Only a represented member has a proxy holder', { proxyHolderId: 'unexpected' });
       }
-      const holderAttendance = await tem.findOne(Attendance, { meeting, person: holderSeat.personId });
-      if (!holderAttendance || ![AttendanceMode.PRESENT, AttendanceMode.REMOTE].includes(holderAttendance.mode)) {
-        throw new AppError(ErrorCode.PROXY_NOT_ALLOWED, 'The proxy holder must be at the session');
+      let attendance = await tem.findOne(Attendance, { meeting, person: personId });
+      if (!attendance) attendance = tem.create(Attendance, { meeting, person: personId, mode: input.mode });
+      if (![AttendanceMode.PRESENT, AttendanceMode.REMOTE].includes(input.mode)) {
+        // someone who leaves cannot keep carrying proxies
+        const carriedFor = await tem.find(Attendance, { meeting, proxyHolder: personId });
+        if (carriedFor.length)
+          throw new AppError(ErrorCode.PROXY_NOT_ALLOWED, 'This member carries a proxy: reassign it first');
       }
-      const basin = await tem.findOneOrFail(Basin, meeting.basin.id);
-      const carried = await tem.count(Attendance, {
-        meeting,
-        proxyHolder: holderSeat.personId,
-        person: { $ne: personId },
-      });
-      if (carried >= basin.maxProxiesPerMember) {
-        throw new AppError(ErrorCode.PROXY_NOT_ALLOWED, `A member carries at most ${basin.maxProxiesPerMember} proxy`);
-      }
-      proxyHolder = await tem.findOneOrFail(Person, holderSeat.personId);
-    } else if (input.proxyHolderId) {
-      throw badInput('Only a represented member has a proxy holder', { proxyHolderId: 'unexpected' });
-    }
-    let attendance = await tem.findOne(Attendance, { meeting, person: personId });
-    if (!attendance) attendance = tem.create(Attendance, { meeting, person: personId, mode: input.mode });
-    if (![AttendanceMode.PRESENT, AttendanceMode.REMOTE].includes(input.mode)) {
-      // someone who leaves cannot keep carrying proxies
-      const carriedFor = await tem.find(Attendance, { meeting, proxyHolder: personId });
-      if (carriedFor.length)
-        throw new AppError(ErrorCode.PROXY_NOT_ALLOWED, 'This member carries a proxy: reassign it first');
-    }
-    attendance.mode = input.mode;
-    attendance.proxyHolder = proxyHolder ? ref(proxyHolder) : null;
-    attendance.declaredAt = new Date();
-    return attendance;
-  });
+      attendance.mode = input.mode;
+      attendance.proxyHolder = proxyHolder ? ref(proxyHolder) : null;
+      attendance.declaredAt = new Date();
+      return attendance;
+    },
+    'SEATS',
+  );
 }
 
 /** Raises the viewer's hand (once: a hand already up stays where it is in the queue). */

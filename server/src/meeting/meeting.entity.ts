@@ -55,4 +55,8 @@ export class Meeting extends BaseEntity {
 
   @OneToMany('AgendaItem', 'meeting', { orderBy: { position: 'asc' } as never })
   items = new Collection<AgendaItem>(this);
+
+  /** Grows with every committed change of the live session (see live/live-changes.ts); written by SQL only. */
+  @Property({ type: 'integer' })
+  liveVersion: Opt<number> = 0;
 }

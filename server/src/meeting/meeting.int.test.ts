@@ -144,7 +144,9 @@ describe('meetings and their agenda', () => {
         },
         {
           next: (value) => {
-            if (value.data) events.push(value.data.meetingEvents);
+            // arrivals (this subscriber's own included) come as coalesced PRESENCE events
+            if (!value.data || value.data.meetingEvents.kind === 'PRESENCE') return;
+            events.push(value.data.meetingEvents);
             resolve();
           },
           error: reject,

@@ -197,10 +197,10 @@ export class MeetingResolver {
       if (!personId) return events;
       // A live subscription is a live connection: it makes its person "connected" until it ends.
       const leave = await ctx.app.presence.join(meetingId, personId);
-      ctx.app.publishMeetingEvent(meetingId, 'PRESENCE', personId);
+      ctx.app.live.presenceChanged(meetingId);
       return onReturn(events, async () => {
         await leave();
-        ctx.app.publishMeetingEvent(meetingId, 'PRESENCE', personId);
+        ctx.app.live.presenceChanged(meetingId);
       });
     },
   })

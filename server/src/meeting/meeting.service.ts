@@ -1,5 +1,6 @@
 import { type EntityManager, ref } from '@mikro-orm/core';
 import type { App } from '../app-services.js';
+import { liveTransaction } from '../live/live-changes.js';
 import { AppError, ErrorCode, badInput, notFound } from '../errors.js';
 import { Basin } from '../basin/basin.entity.js';
 import { Membership, Role } from '../person/membership.entity.js';
@@ -53,7 +54,7 @@ export async function createMeeting(em: EntityManager, input: CreateMeetingInput
 }
 
 export async function updateMeeting(app: App, em: EntityManager, meeting: Meeting, input: UpdateMeetingInput) {
-  const updated = await em.transactional(async (tem) => {
+  return liveTransaction(app, em, async (tem, live) => {
     requirePreparing(meeting);
     if (input.title) meeting.title = input.title.trim();
     if (input.scheduledAt) meeting.scheduledAt = input.scheduledAt;
@@ -61,15 +62,14 @@ export async function updateMeeting(app: App, em: EntityManager, meeting: Meetin
     if (input.chairId)
       meeting.chair = ref(await checkChair(tem, await tem.findOneOrFail(Basin, meeting.basin.id), input.chairId));
     tem.persist(meeting);
+    await live.note({ meetingId: meeting.id, kind: 'MEETING', subjectId: meeting.id });
     return meeting;
   });
-  app.publishMeetingEvent(meeting.id, 'MEETING', meeting.id);
-  return updated;
 }
 
 /** Convening sends the agenda to the committee: the meeting needs a chair and at least one item. */
 export async function conveneMeeting(app: App, em: EntityManager, meeting: Meeting): Promise<Meeting> {
-  await em.transactional(async (tem) => {
+  await liveTransaction(app, em, async (tem, live) => {
     if (meeting.status !== MeetingStatus.PLANNED) {
       throw new AppError(ErrorCode.INVALID_STATE, 'Only a planned meeting can be convened');
     }
@@ -79,14 +79,14 @@ export async function conveneMeeting(app: App, em: EntityManager, meeting: Meeti
     }
     meeting.status = MeetingStatus.CONVENED;
     tem.persist(meeting);
+    await live.note({ meetingId: meeting.id, kind: 'MEETING', subjectId: meeting.id });
   });
-  app.publishMeetingEvent(meeting.id, 'MEETING', meeting.id);
   await sendConvocations(app, meeting.id); // after the commit; a mail failure is logged, the meeting stays convened
   return meeting;
 }
 
 export async function addAgendaItem(app: App, em: EntityManager, meeting: Meeting, input: AgendaItemInput) {
-  const item = await em.transactional(async (tem) => {
+  return liveTransaction(app, em, async (tem, live) => {
     requirePreparing(meeting);
     let project: Project | null = null;
     const needsProject = [AgendaItemKind.PROJECT_EXAMINATION, AgendaItemKind.FOLLOW_UP_REVIEW].includes(input.kind);
@@ -116,7 +116,7 @@ export async function addAgendaItem(app: App, em: EntityManager, meeting: Meetin
     const items = await tem.find(AgendaItem, { meeting }, { orderBy: { position: 'asc' } });
     const position = Math.min(input.position ?? items.length, items.length);
     items.forEach((other, index) => (other.position = index < position ? index : index + 1));
-    return tem.create(AgendaItem, {
+    const item = tem.create(AgendaItem, {
       meeting,
       position,
       kind: input.kind,
@@ -125,32 +125,32 @@ export async function addAgendaItem(app: App, em: EntityManager, meeting: Meetin
       allottedMinutes: input.allottedMinutes,
       minutesOf,
     });
+    await live.note({ meetingId: meeting.id, kind: 'AGENDA', subjectId: item.id });
+    return item;
   });
-  app.publishMeetingEvent(meeting.id, 'AGENDA', item.id);
-  return item;
 }
 
 export async function updateAgendaItem(app: App, em: EntityManager, item: AgendaItem, input: UpdateAgendaItemInput) {
   const meeting = await item.meeting.loadOrFail();
-  await em.transactional(async (tem) => {
+  await liveTransaction(app, em, async (tem, live) => {
     requirePreparing(meeting);
     if (input.title) item.title = input.title.trim();
     if (input.allottedMinutes) item.allottedMinutes = input.allottedMinutes;
     tem.persist(item);
+    await live.note({ meetingId: meeting.id, kind: 'AGENDA', subjectId: item.id });
   });
-  app.publishMeetingEvent(meeting.id, 'AGENDA', item.id);
   return item;
 }
 
 export async function removeAgendaItem(app: App, em: EntityManager, item: AgendaItem): Promise<Meeting> {
   const meeting = await item.meeting.loadOrFail();
-  await em.transactional(async (tem) => {
+  await liveTransaction(app, em, async (tem, live) => {
     requirePreparing(meeting);
     const items = await tem.find(AgendaItem, { meeting, id: { $ne: item.id } }, { orderBy: { position: 'asc' } });
     items.forEach((other, index) => (other.position = index));
     tem.remove(item);
+    await live.note({ meetingId: meeting.id, kind: 'AGENDA' });
   });
-  app.publishMeetingEvent(meeting.id, 'AGENDA', null);
   return meeting;
 }
 
@@ -162,12 +162,12 @@ export async function moveAgendaItem(
   position: number,
 ): Promise<Meeting> {
   const meeting = await item.meeting.loadOrFail();
-  await em.transactional(async (tem) => {
+  await liveTransaction(app, em, async (tem, live) => {
     requirePreparing(meeting);
     const items = await tem.find(AgendaItem, { meeting, id: { $ne: item.id } }, { orderBy: { position: 'asc' } });
     items.splice(Math.max(0, Math.min(position, items.length)), 0, item);
     items.forEach((other, index) => (other.position = index));
+    await live.note({ meetingId: meeting.id, kind: 'AGENDA', subjectId: item.id });
   });
-  app.publishMeetingEvent(meeting.id, 'AGENDA', item.id);
   return meeting;
 }

@@ -1,5 +1,6 @@
 import { type EntityManager, OptimisticLockError, ref } from '@mikro-orm/core';
 import type { App } from '../app-services.js';
+import { liveTransaction } from '../live/live-changes.js';
 import type { Viewer } from '../context.js';
 import { AppError, ErrorCode, badInput, notFound } from '../errors.js';
 import { Person } from '../person/person.entity.js';
@@ -42,7 +43,7 @@ export async function updateMinutes(
   for (const note of edit.itemNotes ?? []) checkLength(note.notes, 'itemNotes');
   let minutes: Minutes;
   try {
-    minutes = await em.transactional(async (tem) => {
+    minutes = await liveTransaction(app, em, async (tem, live) => {
       const minutes = await tem.findOne(Minutes, { meeting: meetingId });
       if (!minutes) throw notFound('Minutes');
       if (minutes.status === MinutesStatus.APPROVED) {
@@ -69,6 +70,7 @@ export async function updateMinutes(
       if (edit.otherBusiness != null) minutes.otherBusiness = edit.otherBusiness.trim();
       if (edit.conclusion != null) minutes.conclusion = edit.conclusion.trim();
       minutes.updatedBy = ref(tem.getReference(Person, viewer.person.id));
+      await live.note({ meetingId, kind: 'MEETING', subjectId: minutes.id });
       return minutes;
     });
   } catch (error) {
@@ -78,7 +80,6 @@ export async function updateMinutes(
     }
     throw error;
   }
-  app.publishMeetingEvent(meetingId, 'MEETING', minutes.id);
   return minutes;
 }
 

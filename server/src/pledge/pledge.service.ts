@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { App } from '../app-services.js';
+import { liveTransaction } from '../live/live-changes.js';
 import type { Viewer } from '../context.js';
 import { AppError, ErrorCode, badInput, notFound } from '../errors.js';
 import { Role } from '../person/membership.entity.js';
@@ -61,7 +62,7 @@ function checkDays(input: PledgeInput): void {
 
 export async function makePledge(app: App, em: EntityManager, viewer: Viewer, itemId: string, input: PledgeInput) {
   checkDays(input);
-  const result = await em.transactional(async (tem) => {
+  return liveTransaction(app, em, async (tem, live) => {
     const { item, meeting } = await pledgeable(tem, itemId);
     const organisationId = ownCompany(viewer, meeting.basin.id, input.organisationId);
     const organisation = await tem.findOneOrFail(Organisation, organisationId);
@@ -90,10 +91,9 @@ export async function makePledge(app: App, em: EntityManager, viewer: Viewer, it
       expertName: input.expertName?.trim() || null,
       pledgedBy: viewer.person.id,
     });
-    return { pledge, meetingId: meeting.id };
+    await live.note({ meetingId: meeting.id, kind: 'PLEDGE', subjectId: pledge.id });
+    return pledge;
   });
-  app.publishMeetingEvent(result.meetingId, 'PLEDGE', result.pledge.id);
-  return result.pledge;
 }
 
 /** Amends (days, period, expert) or withdraws one of the viewer's company's pledges, until the decision. */
@@ -110,7 +110,7 @@ export async function amendPledge(
     withdraw?: boolean | null;
   },
 ) {
-  const result = await em.transactional(async (tem) => {
+  return liveTransaction(app, em, async (tem, live) => {
     const pledge = await tem.findOne(Pledge, pledgeId);
     if (!pledge?.agendaItem) throw notFound('Pledge');
     const { meeting } = await pledgeable(tem, pledge.agendaItem.id);
@@ -127,10 +127,9 @@ export async function amendPledge(
       Object.assign(pledge, next);
       if (change.expertName !== undefined) pledge.expertName = change.expertName?.trim() || null;
     }
-    return { pledge, meetingId: meeting.id };
+    await live.note({ meetingId: meeting.id, kind: 'PLEDGE', subjectId: pledge.id });
+    return pledge;
   });
-  app.publishMeetingEvent(result.meetingId, 'PLEDGE', result.pledge.id);
-  return result.pledge;
 }
 
 export interface NeedCoverage {

@@ -1,9 +1,11 @@
+import { isLiveConnected } from '@/apollo';
 import { LIVE_QUERY } from './useLiveSession';
 
 export { useAction } from '@/lib/useAction';
 
 /**
- * Mutation options for live actions: the live query is fetched again before the action counts as done, so the
- * screen is right even when the websocket (which also announces the change) is down.
+ * Mutation options for live actions. The new state comes pushed over the live connection; when that connection is
+ * down, the live query is fetched again before the action counts as done, so the screen is right anyway.
  */
-export const refreshLiveSession = () => ({ refetchQueries: [LIVE_QUERY], awaitRefetchQueries: true });
+export const refreshLiveSession = () =>
+  isLiveConnected() ? {} : { refetchQueries: [LIVE_QUERY], awaitRefetchQueries: true };

@@ -13,7 +13,11 @@ export type NoteState = 'idle' | 'saving' | 'saved' | 'failed';
  * changes or the page closes). The text on screen is the person's: a refresh of the live query never overwrites
  * what they are typing; the server's copy is read only when another item comes up.
  */
-export function usePrivateNote(itemId: Ref<string | null>, serverBody: Ref<string | null | undefined>) {
+export function usePrivateNote(
+  itemId: Ref<string | null>,
+  serverBody: Ref<string | null | undefined>,
+  myLiveId: Ref<string | null> = ref(null),
+) {
   const body = ref(serverBody.value ?? '');
   const state = ref<NoteState>('idle');
   const failure = ref<string | null>(null);
@@ -22,12 +26,15 @@ export function usePrivateNote(itemId: Ref<string | null>, serverBody: Ref<strin
   let pending: { itemId: string; body: string } | null = null;
 
   const { mutate } = useMutation(SaveNoteDocument, {
-    // The live query's copy of the note follows, so that coming back to this item shows what was saved.
+    // The live view's copy of the note follows (the viewer's own part, while the item is current).
     update: (cache, result, { variables }) => {
       if (!variables || !result.data) return;
       cache.modify({
-        id: cache.identify({ __typename: 'AgendaItem', id: variables.itemId }),
-        fields: { myNote: () => result.data?.saveNote.body ?? null },
+        id: cache.identify({ __typename: 'MyLiveMeeting', id: myLiveId.value ?? '' }),
+        fields: {
+          note: (note, { readField }) =>
+            readField('currentItemId') === variables.itemId ? (result.data?.saveNote.body ?? null) : note,
+        },
       });
     },
   });

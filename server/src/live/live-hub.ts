@@ -1,0 +1,501 @@
+import { createHash } from 'node:crypto';
+import {
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+  GraphQLError,
+  Kind,
+  type OperationDefinitionNode,
+  TypeInfo,
+  execute,
+  getArgumentValues,
+  getOperationAST,
+  print,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
+import type { EntityManager } from '@mikro-orm/core';
+import type { App } from '../app-services.js';
+import type { Context, Viewer } from '../context.js';
+import type { MeetingEventPayload } from '../pubsub.js';
+import { AppError, ErrorCode } from '../errors.js';
+import { Person } from '../person/person.entity.js';
+import { readableMeeting } from '../meeting/meeting.resolver.js';
+import { committeeSeats } from '../meeting/live-session.service.js';
+import { publishLiveChange } from './live-changes.js';
+import { LatestChannel } from './channel.js';
+import { SharedResult, type SplicedResult } from './splice.js';
+
+/** The subscription fields the hub serves itself (see {@link LiveHub.route}). */
+export const SHARED_FIELD = 'liveMeeting';
+export const PERSONAL_FIELD = 'myLiveMeeting';
+
+/**
+ * Fields whose value depends on who asks, not only on their role: a shared view must not select them (they travel
+ * in the personal view, to their owner only).
+ */
+export const PERSONAL_FIELDS = new Set(['AgendaItem.myNote', 'Ballot.myVoices', 'Basin.myRoles', 'Meeting.myLive']);
+
+/** Options of the hub, with their defaults. */
+export interface LiveHubOptions {
+  /** Arrivals and departures within this window are pushed as one presence change. Default 150 ms. */
+  presenceWindowMs?: number;
+  /** How often a meeting with screens checks its version, in case an event was lost on the way. Default 10 s. */
+  pollMs?: number;
+}
+
+/** The id of the synthetic person a shared view is computed for: it owns nothing, votes nowhere. */
+const NOBODY = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Live meetings on this instance. Screens subscribe to a meeting's view with the client's own document; screens
+ * that ask the same document of the same meeting, with the same rights (their audience), form a cohort. After
+ * every committed change of the meeting, each cohort executes its document once — for a synthetic viewer holding
+ * the audience's roles and nobody's personal data — serialises the result once, and every socket of the cohort
+ * gets the same bytes. A personal view (one's voices, one's note) is executed per person, only when a change
+ * concerns them, and sent only when it changed.
+ *
+ * Every instance computes the views of its own screens: the change itself reaches all of them through the bus,
+ * and computing where the sockets are keeps the bus small and an instance independent of the others.
+ */
+export class LiveHub {
+  private readonly rooms = new Map<string, Room>();
+  private readonly presenceTimers = new Map<string, NodeJS.Timeout>();
+  private closed = false;
+
+  constructor(
+    private readonly app: App,
+    private readonly schema: GraphQLSchema,
+    private readonly options: LiveHubOptions = {},
+  ) {}
+
+  /**
+   * graphql-ws's `subscribe`: the live fields are served here, anything else by graphql's own subscribe.
+   * Returns null when the operation is not a live one.
+   */
+  route(args: ExecutionArgs): Promise<AsyncIterable<ExecutionResult> | ExecutionResult> | null {
+    const operation = getOperationAST(args.document, args.operationName);
+    const field = operation?.selectionSet.selections[0];
+    if (!operation || operation.selectionSet.selections.length !== 1 || field?.kind !== Kind.FIELD) return null;
+    if (field.name.value !== SHARED_FIELD && field.name.value !== PERSONAL_FIELD) return null;
+    return this.subscribe(args, operation, field.name.value).catch((error: unknown) => ({
+      errors: [error instanceof GraphQLError ? error : new GraphQLError(String(error))],
+    }));
+  }
+
+  /** A presence change: coalesced per meeting over a short window, then one version and one event for all. */
+  presenceChanged(meetingId: string): void {
+    if (this.closed || this.presenceTimers.has(meetingId)) return;
+    const timer = setTimeout(() => {
+      this.presenceTimers.delete(meetingId);
+      if (this.closed) return;
+      void publishLiveChange(this.app, this.app.orm.em.fork(), { meetingId, kind: 'PRESENCE' }).catch((error) =>
+        this.app.logger.error('presence change not published', { meetingId, error: String(error) }),
+      );
+    }, this.options.presenceWindowMs ?? 150);
+    timer.unref();
+    this.presenceTimers.set(meetingId, timer);
+  }
+
+  /** How many cohorts and subscribers this instance serves (tests, metrics). */
+  stats(): { rooms: number; cohorts: number; shared: number; personal: number; executions: number } {
+    let cohorts = 0;
+    let shared = 0;
+    let personal = 0;
+    let executions = 0;
+    for (const room of this.rooms.values()) {
+      cohorts += room.cohorts.size;
+      for (const cohort of room.cohorts.values()) shared += cohort.size;
+      personal += room.personals.size;
+      executions += room.executions;
+    }
+    return { rooms: this.rooms.size, cohorts, shared, personal, executions: executions + this.finishedExecutions };
+  }
+
+  private finishedExecutions = 0;
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const timer of this.presenceTimers.values()) clearTimeout(timer);
+    this.presenceTimers.clear();
+    await Promise.all([...this.rooms.values()].map((room) => room.close()));
+    this.rooms.clear();
+  }
+
+  private async subscribe(
+    args: ExecutionArgs,
+    operation: OperationDefinitionNode,
+    fieldName: string,
+  ): Promise<AsyncIterable<ExecutionResult>> {
+    const ctx = args.contextValue as Context;
+    if (!ctx.viewer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Please sign in');
+    const fieldDef = this.schema.getSubscriptionType()?.getFields()[fieldName];
+    const fieldNode = operation.selectionSet.selections[0];
+    if (!fieldDef || fieldNode?.kind !== Kind.FIELD) throw new Error('live field missing');
+    const values = getArgumentValues(fieldDef, fieldNode, args.variableValues ?? {});
+    const meetingId = String(values.meetingId);
+    const meeting = await readableMeeting(ctx, meetingId);
+    const room = this.room(meetingId, meeting.basin.id);
+    const viewer = ctx.viewer;
+    if (fieldName === PERSONAL_FIELD) {
+      const seated = (await committeeSeats(ctx.em, meeting.basin.id)).some((s) => s.personId === viewer.person.id);
+      return room.personal(args, ctx, seated);
+    }
+    const personal = personalFieldIn(this.schema, args.document);
+    if (personal) {
+      throw new AppError(ErrorCode.BAD_USER_INPUT, `${personal} is personal: ask for it in myLiveMeeting`, {
+        fields: { [personal]: 'personal' },
+      });
+    }
+    // what the screen shows already: the newer of the subscription's own word and the connection's (a reconnect
+    // sends the subscription again as it first was, but the connection with the versions shown now)
+    const since = Math.max(typeof values.since === 'number' ? values.since : -1, ctx.liveVersions?.[meetingId] ?? -1);
+    const audience = audienceOf(viewer, meeting.basin.id);
+    const { since: _ignored, ...shape } = (args.variableValues ?? {}) as Record<string, unknown>;
+    const key = createHash('sha256')
+      .update(print(args.document))
+      .update('\0')
+      .update(args.operationName ?? '')
+      .update('\0')
+      .update(JSON.stringify(shape))
+      .update('\0')
+      .update(audience)
+      .update('\0')
+      .update(ctx.locale)
+      .digest('base64url');
+    const channel = room.join(key, since, () => ({
+      document: args.document,
+      operationName: args.operationName ?? null,
+      variableValues: args.variableValues ?? {},
+      context: () => audienceContext(this.app, ctx, viewer, meeting.basin.id),
+    }));
+    // a live view open on a screen is a live connection: its person is "connected" until it ends
+    const leave = await this.app.presence.join(meetingId, viewer.person.id);
+    this.presenceChanged(meetingId);
+    channel.onClose(() => {
+      void leave().then(() => this.presenceChanged(meetingId));
+    });
+    return channel;
+  }
+
+  private room(meetingId: string, basinId: string): Room {
+    let room = this.rooms.get(meetingId);
+    if (!room) {
+      room = new Room(this.app, this.schema, meetingId, basinId, this.options.pollMs ?? 10_000, () => {
+        this.finishedExecutions += room!.executions;
+        this.rooms.delete(meetingId);
+      });
+      this.rooms.set(meetingId, room);
+    }
+    return room;
+  }
+}
+
+/**
+ * What a viewer may see of a basin's live meetings depends on their roles there (and on being the national head),
+ * never on who they are: screens with the same roles share one view.
+ */
+export function audienceOf(viewer: Viewer, basinId: string): string {
+  const roles = [...new Set(viewer.grants.filter((g) => g.basinId === basinId).map((g) => g.role))].sort();
+  return [...roles, ...(viewer.person.isNetworkHead ? ['NETWORK_HEAD'] : [])].join('+');
+}
+
+/** A context that has the audience's rights and nobody's identity, with a fresh entity manager. */
+function audienceContext(app: App, like: Context, viewer: Viewer, basinId: string): Context {
+  const em = app.orm.em.fork();
+  const nobody = em.create(
+    Person,
+    {
+      id: NOBODY,
+      email: 'nobody@agrement.invalid',
+      firstName: '',
+      lastName: '',
+      isNetworkHead: viewer.person.isNetworkHead,
+    },
+    { persist: false },
+  );
+  return {
+    em,
+    app,
+    ip: like.ip,
+    transport: 'ws',
+    locale: like.locale,
+    viewer: {
+      person: nobody,
+      sessionId: '',
+      expiresAt: viewer.expiresAt,
+      grants: viewer.grants.filter((g) => g.basinId === basinId).map((g) => ({ ...g, organisationId: null })),
+    },
+  };
+}
+
+/** The first personal field a document selects, as `Type.field`, or null. */
+function personalFieldIn(schema: GraphQLSchema, document: DocumentNode): string | null {
+  const typeInfo = new TypeInfo(schema);
+  let found: string | null = null;
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const parent = typeInfo.getParentType();
+        const coordinate = parent ? `${parent.name}.${node.name.value}` : null;
+        if (!found && coordinate && PERSONAL_FIELDS.has(coordinate)) found = coordinate;
+      },
+    }),
+  );
+  return found;
+}
+
+interface CohortSpec {
+  document: DocumentNode;
+  operationName: string | null;
+  variableValues: Record<string, unknown>;
+  context: () => Context;
+}
+
+/** One meeting on this instance: its cohorts, its personal views, and its subscription to the meeting's events. */
+class Room {
+  readonly cohorts = new Map<string, Cohort>();
+  readonly personals = new Set<Personal>();
+  executions = 0;
+  private readonly events: AsyncIterator<MeetingEventPayload>;
+  private readonly poll: NodeJS.Timeout;
+  private version = -1;
+  private ended = false;
+
+  constructor(
+    private readonly app: App,
+    readonly schema: GraphQLSchema,
+    readonly meetingId: string,
+    readonly basinId: string,
+    pollMs: number,
+    private readonly onEmpty: () => void,
+  ) {
+    this.events = app.pubSub.subscribe('MEETING', meetingId)[Symbol.asyncIterator]();
+    void this.listen();
+    this.poll = setInterval(() => void this.check(), pollMs);
+    this.poll.unref();
+  }
+
+  join(key: string, since: number, spec: () => CohortSpec): LatestChannel<SplicedResult | ExecutionResult> {
+    let cohort = this.cohorts.get(key);
+    if (!cohort) {
+      cohort = new Cohort(this, spec());
+      this.cohorts.set(key, cohort);
+    }
+    const channel = new LatestChannel<SplicedResult | ExecutionResult>();
+    const joined = cohort;
+    channel.onClose(() => {
+      joined.leave(channel);
+      if (joined.size === 0) this.cohorts.delete(key);
+      this.maybeEnd();
+    });
+    cohort.add(channel, since);
+    return channel;
+  }
+
+  personal(args: ExecutionArgs, ctx: Context, seated: boolean): LatestChannel<ExecutionResult> {
+    const personal = new Personal(this, args, ctx, seated);
+    this.personals.add(personal);
+    personal.channel.onClose(() => {
+      this.personals.delete(personal);
+      this.maybeEnd();
+    });
+    void personal.refresh();
+    return personal.channel;
+  }
+
+  /** Runs the view's document once, with a fresh manager, and counts it. */
+  async execute(spec: Omit<CohortSpec, 'context'>, contextValue: Context, version: number): Promise<ExecutionResult> {
+    this.executions += 1;
+    return execute({
+      schema: this.schema,
+      document: spec.document,
+      operationName: spec.operationName,
+      variableValues: spec.variableValues,
+      contextValue,
+      rootValue: { meetingId: this.meetingId, version },
+    }) as Promise<ExecutionResult>;
+  }
+
+  /** The meeting's live version now. */
+  async currentVersion(): Promise<number> {
+    const em: EntityManager = this.app.orm.em.fork();
+    const rows = (await em
+      .getConnection()
+      .execute('select live_version from meeting where id = ?', [this.meetingId])) as { live_version: unknown }[];
+    return Number(rows[0]?.live_version ?? 0);
+  }
+
+  async close(): Promise<void> {
+    this.ended = true;
+    clearInterval(this.poll);
+    await this.events.return?.();
+  }
+
+  failed(error: unknown): void {
+    this.app.logger.error('live view not computed', { meetingId: this.meetingId, error: String(error) });
+  }
+
+  private maybeEnd(): void {
+    if (this.cohorts.size || this.personals.size || this.ended) return;
+    void this.close();
+    this.onEmpty();
+  }
+
+  private async listen(): Promise<void> {
+    for (;;) {
+      const next = await this.events.next().catch(() => ({ done: true as const, value: undefined }));
+      if (next.done || this.ended) return;
+      this.changed(next.value);
+    }
+  }
+
+  private changed(event: Pick<MeetingEventPayload, 'version' | 'affects'>): void {
+    this.version = Math.max(this.version, event.version);
+    for (const cohort of this.cohorts.values()) void cohort.refresh();
+    for (const personal of this.personals) {
+      const concerned = event.affects === 'SEATS' ? personal.seated : event.affects.includes(personal.personId);
+      if (concerned) void personal.refresh();
+    }
+  }
+
+  /** A safety net for a lost event: when the version moved without us hearing of it, everything is recomputed. */
+  private async check(): Promise<void> {
+    try {
+      const version = await this.currentVersion();
+      if (version > this.version) this.changed({ version, affects: 'SEATS' });
+    } catch {
+      // the next poll tries again
+    }
+  }
+}
+
+/** Screens of one meeting asking the same document with the same rights: one execution per change for all. */
+class Cohort {
+  /** Each screen, with the version it shows. */
+  private readonly channels = new Map<LatestChannel<SplicedResult | ExecutionResult>, number>();
+  private latest: { result: SharedResult; version: number; content: string } | null = null;
+  private running = false;
+  private dirty = false;
+
+  constructor(
+    private readonly room: Room,
+    private readonly spec: CohortSpec,
+  ) {}
+
+  get size(): number {
+    return this.channels.size;
+  }
+
+  add(channel: LatestChannel<SplicedResult | ExecutionResult>, since: number): void {
+    this.channels.set(channel, since);
+    // catch-up: the view as it is now, unless the screen has it already (a run under way sends any newer one)
+    if (this.latest) this.send(channel, this.latest);
+    else void this.refresh();
+  }
+
+  leave(channel: LatestChannel<SplicedResult | ExecutionResult>): void {
+    this.channels.delete(channel);
+    if (this.channels.size === 0) this.latest = null;
+  }
+
+  private send(
+    channel: LatestChannel<SplicedResult | ExecutionResult>,
+    view: { result: SharedResult; version: number },
+  ): void {
+    if (view.version <= (this.channels.get(channel) ?? -1)) return;
+    this.channels.set(channel, view.version);
+    channel.push(view.result.take());
+  }
+
+  /** Recomputes the view; changes arriving meanwhile are folded into one more run after this one. */
+  async refresh(): Promise<void> {
+    if (this.running) {
+      this.dirty = true;
+      return;
+    }
+    this.running = true;
+    try {
+      do {
+        this.dirty = false;
+        const version = await this.room.currentVersion();
+        const result = await this.room.execute(this.spec, this.spec.context(), version);
+        const content = JSON.stringify({ ...result, data: withoutVersion(result.data) });
+        if (this.latest?.content === content && !result.errors) continue;
+        this.latest = { result: new SharedResult(JSON.stringify(result)), version, content };
+        for (const channel of this.channels.keys()) this.send(channel, this.latest);
+      } while (this.dirty && this.channels.size > 0);
+    } catch (error) {
+      // the cohort stays: the next change tries again
+      this.room.failed(error);
+    } finally {
+      this.running = false;
+    }
+  }
+}
+
+/** The version is not content: a view that only moved its version is not sent again. */
+function withoutVersion(data: ExecutionResult['data']): unknown {
+  if (!data) return data;
+  const field = data[SHARED_FIELD] as Record<string, unknown> | undefined;
+  return field ? { ...data, [SHARED_FIELD]: { ...field, version: 0 } } : data;
+}
+
+/** One person's personal view of a meeting: executed for them alone, sent only when it changed. */
+class Personal {
+  readonly channel: LatestChannel<ExecutionResult>;
+  readonly personId: string;
+  private last: string | null = null;
+  private running = false;
+  private dirty = false;
+
+  constructor(
+    private readonly room: Room,
+    private readonly args: ExecutionArgs,
+    private readonly ctx: Context,
+    readonly seated: boolean,
+  ) {
+    this.channel = new LatestChannel<ExecutionResult>();
+    this.personId = ctx.viewer!.person.id;
+  }
+
+  async refresh(): Promise<void> {
+    if (this.running) {
+      this.dirty = true;
+      return;
+    }
+    this.running = true;
+    try {
+      do {
+        this.dirty = false;
+        const version = await this.room.currentVersion();
+        const context: Context = { ...this.ctx, em: this.ctx.app.orm.em.fork() };
+        const result = await this.room.execute(
+          {
+            document: this.args.document,
+            operationName: this.args.operationName ?? null,
+            variableValues: this.args.variableValues ?? {},
+          },
+          context,
+          version,
+        );
+        const content = JSON.stringify({ errors: result.errors, data: withoutPersonalVersion(result.data) });
+        if (content === this.last) continue;
+        this.last = content;
+        this.channel.push(result);
+      } while (this.dirty);
+    } catch (error) {
+      this.room.failed(error);
+    } finally {
+      this.running = false;
+    }
+  }
+}
+
+function withoutPersonalVersion(data: ExecutionResult['data']): unknown {
+  if (!data) return data;
+  const field = data[PERSONAL_FIELD] as Record<string, unknown> | undefined;
+  return field ? { ...data, [PERSONAL_FIELD]: { ...field, version: 0 } } : data;
+}

@@ -1,0 +1,128 @@
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  ObjectType,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
+import type { Context } from '../context.js';
+import { requireViewer } from '../auth/auth-checker.js';
+import { Meeting } from '../meeting/meeting.entity.js';
+import { AgendaItem } from '../meeting/agenda-item.entity.js';
+import { PrivateNote } from '../meeting/private-note.entity.js';
+import { readableMeeting } from '../meeting/meeting.resolver.js';
+import { Ballot } from '../ballot/ballot.entity.js';
+import { MyVoice } from '../ballot/ballot.resolver.js';
+import { voicesOf } from '../ballot/ballot.service.js';
+
+/** What the hub passes as the root of a live view: the meeting and its version when the view was computed. */
+interface LiveRoot {
+  meetingId: string;
+  version: number;
+}
+
+@ObjectType({ description: 'A live meeting as every screen of one audience shows it, at a version of its state' })
+class LiveMeetingUpdate {
+  @Field(() => Int, { description: 'Grows with every committed change of the meeting' })
+  version!: number;
+
+  @Field(() => Meeting)
+  meeting!: Meeting;
+}
+
+@ObjectType({
+  description: "What only the viewer sees of a live meeting: their voices on the current item's ballot, their note",
+})
+export class MyLiveMeeting {
+  @Field(() => ID, { description: 'The meeting and the viewer' })
+  id!: string;
+
+  @Field(() => Int)
+  version!: number;
+
+  @Field(() => ID, { nullable: true })
+  currentItemId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The private note on the current item' })
+  note!: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The current item's latest ballot" })
+  ballotId!: string | null;
+
+  @Field(() => [MyVoice], { description: 'The voices the viewer casts on that ballot: their own and their proxies' })
+  voices!: MyVoice[];
+}
+
+/** The viewer's personal part of a live meeting, at `version`. */
+async function myLive(ctx: Context, meeting: Meeting, version: number): Promise<MyLiveMeeting> {
+  const viewer = requireViewer(ctx);
+  const base = { id: `${meeting.id}:${viewer.person.id}`, version };
+  if (!meeting.currentItem) return { ...base, currentItemId: null, note: null, ballotId: null, voices: [] };
+  const item = await ctx.em.findOneOrFail(AgendaItem, meeting.currentItem.id);
+  const [note, ballot] = await Promise.all([
+    ctx.em.findOne(PrivateNote, { agendaItem: item, author: viewer.person.id }),
+    ctx.em.findOne(Ballot, { agendaItem: item }, { orderBy: { openedAt: 'desc' } }),
+  ]);
+  return {
+    ...base,
+    currentItemId: item.id,
+    note: note?.body ?? null,
+    ballotId: ballot?.id ?? null,
+    voices: ballot ? await voicesOf(ctx.em, ballot, viewer.person) : [],
+  };
+}
+
+const servedByTheHub = (): never => {
+  throw new Error('live subscriptions are served by the live hub (server/src/live/live-hub.ts)');
+};
+
+@Resolver()
+export class LiveResolver {
+  @Authorized()
+  @Subscription(() => LiveMeetingUpdate, {
+    subscribe: servedByTheHub,
+    description:
+      'The live meeting, pushed whole after every committed change (and at once when `since` is older than it)',
+  })
+  async liveMeeting(
+    @Arg('meetingId', () => ID) meetingId: string,
+    @Arg('since', () => Int, { nullable: true, description: 'The version the screen shows already' })
+    _since: number | null,
+    @Root() root: LiveRoot,
+    @Ctx() ctx: Context,
+  ): Promise<LiveMeetingUpdate> {
+    return { version: root.version, meeting: await readableMeeting(ctx, meetingId) };
+  }
+
+  @Authorized()
+  @Subscription(() => MyLiveMeeting, {
+    subscribe: servedByTheHub,
+    description: "The viewer's own part of the live meeting, pushed when it changes",
+  })
+  async myLiveMeeting(
+    @Arg('meetingId', () => ID) meetingId: string,
+    @Root() root: LiveRoot,
+    @Ctx() ctx: Context,
+  ): Promise<MyLiveMeeting> {
+    return myLive(ctx, await readableMeeting(ctx, meetingId), root.version);
+  }
+}
+
+@Resolver(() => Meeting)
+export class MeetingLiveResolver {
+  @FieldResolver(() => Int, { description: 'Grows with every committed change of the live meeting' })
+  liveVersion(@Root() meeting: Meeting): number {
+    return meeting.liveVersion;
+  }
+
+  @FieldResolver(() => MyLiveMeeting, { description: "The viewer's own part of the live meeting" })
+  myLive(@Root() meeting: Meeting, @Ctx() ctx: Context): Promise<MyLiveMeeting> {
+    return myLive(ctx, meeting, meeting.liveVersion);
+  }
+}
