@@ -6,7 +6,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 export const ErrorCode = {
   /** No valid session: sign in first. */
   UNAUTHENTICATED: 'UNAUTHENTICATED',
-  /** Signed in, but this role or this basin's data is not yours. */
+  /** Signed in, and the record or basin is visible to you, but your role there does not allow this. */
   FORBIDDEN: 'FORBIDDEN',
   /** Email or password wrong (one message for both, on purpose). */
   INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
@@ -20,10 +20,11 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   /** A SIREN that is not 9 digits with a valid check digit. */
   INVALID_SIREN: 'INVALID_SIREN',
-  /** The record asked for does not exist (or is not visible to you). */
+  /**
+   * The record (or basin) asked for does not exist, or is not visible to you: another basin's record answers this,
+   * exactly like one that does not exist, so that its existence is never revealed.
+   */
   NOT_FOUND: 'NOT_FOUND',
-  /** The basin named does not exist. */
-  UNKNOWN_BASIN: 'UNKNOWN_BASIN',
   /** This email already belongs to an account. */
   DUPLICATE_EMAIL: 'DUPLICATE_EMAIL',
   /** This SIREN is already registered in the basin. */

@@ -897,7 +897,6 @@ const en: MessageSchema = {
     BAD_USER_INPUT: 'Some of the information entered is not valid.',
     INVALID_SIREN: 'This SIREN is not valid: it needs 9 digits with a correct check digit.',
     NOT_FOUND: 'This item cannot be found or is not visible to you.',
-    UNKNOWN_BASIN: 'This basin does not exist.',
     DUPLICATE_EMAIL: 'This email address is already used by an account.',
     DUPLICATE_SIREN: 'An SME with this SIREN is already registered in the basin.',
     FILE_TOO_LARGE: 'This file is larger than allowed.',

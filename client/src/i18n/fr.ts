@@ -928,7 +928,6 @@ const fr = {
     BAD_USER_INPUT: 'Certaines informations saisies ne sont pas valides.',
     INVALID_SIREN: 'Ce SIREN n’est pas valide : il faut 9 chiffres avec une clé de contrôle correcte.',
     NOT_FOUND: 'Cet élément est introuvable ou ne vous est pas accessible.',
-    UNKNOWN_BASIN: 'Ce bassin n’existe pas.',
     DUPLICATE_EMAIL: 'Cette adresse e-mail est déjà utilisée par un compte.',
     DUPLICATE_SIREN: 'Une PME portant ce SIREN est déjà enregistrée dans le bassin.',
     FILE_TOO_LARGE: 'Ce fichier dépasse la taille autorisée.',

@@ -129,7 +129,7 @@ describe('invitations', () => {
     const input = (basinId: string) => ({
       input: { basinId, email: `x${Math.random()}@a.test`, firstName: 'X', lastName: 'Y', role: 'OBSERVER' },
     });
-    expect(codeOf(await gql(server, INVITE, input(b.basin.id), { token: operatorA }))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(server, INVITE, input(b.basin.id), { token: operatorA }))).toBe('NOT_FOUND');
     expect(codeOf(await gql(server, INVITE, input(a.basin.id), { token: member }))).toBe('FORBIDDEN');
     expect(codeOf(await gql(server, INVITE, input(a.basin.id)))).toBe('UNAUTHENTICATED');
     expect(

@@ -82,7 +82,7 @@ export async function invitePerson(app: App, em: EntityManager, inviter: Viewer,
   }
   const result = await em.transactional(async (tem) => {
     const basin = await tem.findOne(Basin, input.basinId);
-    if (!basin) throw new AppError(ErrorCode.UNKNOWN_BASIN, 'This basin does not exist');
+    if (!basin) throw notFound('Basin');
     if (await tem.findOne(Person, { email })) {
       throw new AppError(ErrorCode.DUPLICATE_EMAIL, 'An account already uses this email');
     }

@@ -2,7 +2,8 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutatio
 import { Length, MaxLength, ValidateNested } from 'class-validator';
 import type { Context } from '../context.js';
 import { requireViewer } from '../auth/auth-checker.js';
-import { readableProject } from '../project/project.service.js';
+import { readableProject } from '../project/project.access.js';
+import { readableVersion } from './diagnosis.access.js';
 import { Person } from '../person/person.entity.js';
 import { Attachment, DiagnosisPaper, DiagnosisPaperVersion, DiagnosisSection } from './diagnosis-paper.entity.js';
 import { addAttachment, saveDiagnosisVersion } from './diagnosis.service.js';
@@ -59,9 +60,8 @@ export class DiagnosisPaperResolver {
     @Arg('input', () => DiagnosisVersionInput) input: DiagnosisVersionInput,
     @Ctx() ctx: Context,
   ) {
-    const viewer = requireViewer(ctx);
-    const project = await readableProject(ctx.em, viewer, projectId);
-    return saveDiagnosisVersion(ctx.em, viewer, project, input);
+    const project = await readableProject(ctx, projectId);
+    return saveDiagnosisVersion(ctx.em, requireViewer(ctx), project, input);
   }
 
   @Authorized()
@@ -71,6 +71,7 @@ export class DiagnosisPaperResolver {
     @Arg('file', () => AttachmentInput) file: AttachmentInput,
     @Ctx() ctx: Context,
   ) {
+    await readableVersion(ctx, versionId);
     return addAttachment(ctx.app, ctx.em, requireViewer(ctx), versionId, file);
   }
 

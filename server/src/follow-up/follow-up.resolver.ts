@@ -20,8 +20,9 @@ import { requireViewer } from '../auth/auth-checker.js';
 import { Basin } from '../basin/basin.entity.js';
 import { Person } from '../person/person.entity.js';
 import { Project, ProjectStatus } from '../project/project.entity.js';
-import { readableProject } from '../project/project.service.js';
-import { readableBasin } from '../basin/basin.resolver.js';
+import { committeeProject, readableProject, readsCommitteeFiles } from '../project/project.access.js';
+import { readableBasin } from '../basin/basin.access.js';
+import { ReadableWhen } from '../auth/readable-when.js';
 import { Pledge } from '../pledge/pledge.entity.js';
 import { FollowUpReport } from './follow-up-report.entity.js';
 import { fileReport, followUpSlots, type FollowUpSlot as Slot } from './follow-up.service.js';
@@ -100,9 +101,11 @@ const FOLLOWED = [ProjectStatus.APPROVED, ProjectStatus.FOLLOW_UP];
 @Resolver(() => FollowUpReport)
 export class FollowUpResolver {
   @Authorized()
-  @Query(() => FollowUp, { description: "A project's follow-up: its reports on the basin's cadence" })
+  @Query(() => FollowUp, {
+    description: "A project's follow-up: its reports on the basin's cadence (the committee's, not the SME leader's)",
+  })
   async followUp(@Arg('projectId', () => ID) projectId: string, @Ctx() ctx: Context) {
-    return followUpOf(ctx, await readableProject(ctx.em, requireViewer(ctx), projectId));
+    return followUpOf(ctx, await committeeProject(ctx, projectId));
   }
 
   @Authorized()
@@ -131,7 +134,7 @@ export class FollowUpResolver {
     @Arg('input', () => FollowUpReportInput) input: FollowUpReportInput,
     @Ctx() ctx: Context,
   ) {
-    await readableProject(ctx.em, requireViewer(ctx), projectId);
+    await readableProject(ctx, projectId);
     return fileReport(ctx.em, requireViewer(ctx), projectId, input);
   }
 
@@ -148,7 +151,12 @@ export class FollowUpResolver {
 
 @Resolver(() => Project)
 export class ProjectPledgesResolver {
-  @FieldResolver(() => [Pledge], { description: 'The competence plan: active pledges, with days delivered' })
+  @FieldResolver(() => [Pledge], {
+    nullable: true,
+    description:
+      'The competence plan: active pledges, with days delivered; null for the SME leader (its convention lists the means)',
+  })
+  @ReadableWhen(readsCommitteeFiles)
   pledges(@Root() project: Project, @Ctx() ctx: Context) {
     return ctx.em.find(Pledge, { project, withdrawn: false }, { orderBy: { createdAt: 'asc' } });
   }

@@ -1,13 +1,12 @@
 import { Arg, Authorized, Ctx, Field, Float, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
-import { requireBasinReader } from '../auth/auth-checker.js';
 import { Basin } from '../basin/basin.entity.js';
 import { Membership, Role } from '../person/membership.entity.js';
 import { Project } from '../project/project.entity.js';
 import { Pledge } from '../pledge/pledge.entity.js';
 import { Meeting, MeetingStatus } from '../meeting/meeting.entity.js';
-import { notFound } from '../errors.js';
 import { Organisation } from './organisation.entity.js';
+import { readableOrganisation } from './organisation.access.js';
 
 @ObjectType({ description: "A line of a partner company's ledger: one pledge, what was delivered and its value" })
 class LedgerLine {
@@ -38,13 +37,7 @@ export class PartnerLedgerResolver {
     @Arg('organisationId', () => ID) organisationId: string,
     @Ctx() ctx: Context,
   ): Promise<PartnerLedger> {
-    const organisation = await ctx.em.findOne(Organisation, organisationId);
-    if (!organisation) throw notFound('Organisation');
-    try {
-      requireBasinReader(ctx, organisation.basin.id);
-    } catch {
-      throw notFound('Organisation');
-    }
+    const organisation = await readableOrganisation(ctx, organisationId);
     const basin = await ctx.em.findOneOrFail(Basin, organisation.basin.id);
     const pledges = await ctx.em.find(
       Pledge,

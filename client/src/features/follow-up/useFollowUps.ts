@@ -14,7 +14,7 @@ import { useAction } from '@/lib/useAction';
 export type MyFollowUp = MyFollowUpsQuery['myFollowUps'][number];
 export type ProjectFollowUp = FollowUpQuery['followUp'];
 export type FollowUpSlot = ProjectFollowUp['slots'][number];
-export type FollowedPledge = ProjectFollowUp['project']['pledges'][number];
+export type FollowedPledge = NonNullable<ProjectFollowUp['project']['pledges']>[number];
 
 /** The projects the viewer follows as mandatary, most urgent first. */
 export function useMyFollowUps() {

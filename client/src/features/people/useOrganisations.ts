@@ -29,7 +29,8 @@ export interface OrganisationGroup {
 /** One line per person, with all their roles (a chair is usually also a member). */
 function representatives(organisation: OrganisationRow): Representative[] {
   const byPerson = new Map<string, Representative>();
-  for (const membership of organisation.people) {
+  // Null only for a viewer who may not read the basin's people, who does not open this page.
+  for (const membership of organisation.people ?? []) {
     const existing = byPerson.get(membership.person.id);
     if (existing) {
       if (!existing.roles.includes(membership.role)) existing.roles.push(membership.role);
