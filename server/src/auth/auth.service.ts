@@ -22,7 +22,10 @@ export interface SignedIn {
   person: Person;
 }
 
-/** Checks the password and opens a session. One generic error for a wrong email or password; failures slow down. */
+/**
+ * Checks the password and opens a session. One generic error for a wrong email or password; failures slow down
+ * (see `throttle.ts`), an unknown email's as a known one's.
+ */
 export async function signIn(
   app: App,
   em: EntityManager,
@@ -31,7 +34,7 @@ export async function signIn(
   ip: string,
 ): Promise<SignedIn> {
   const normalised = normaliseEmail(email);
-  const wait = Math.max(app.throttle.email.retryAfter(normalised), app.throttle.ip.retryAfter(ip));
+  const wait = await app.throttle.claim(normalised, ip);
   if (wait > 0) {
     throw new AppError(ErrorCode.TOO_MANY_ATTEMPTS, `Too many failed attempts: try again in ${wait} s`, {
       retryAfterSeconds: wait,
@@ -40,11 +43,10 @@ export async function signIn(
   const person = await em.findOne(Person, { email: normalised }, { populate: ['passwordHash'] });
   const ok = await verifyPassword(password, person?.passwordHash);
   if (!person || !ok) {
-    app.throttle.email.fail(normalised);
-    app.throttle.ip.fail(ip);
+    await app.throttle.failed(normalised, ip);
     throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'Wrong email or password');
   }
-  app.throttle.email.succeed(normalised);
+  await app.throttle.succeeded(normalised, ip);
   return openSession(app, em, person);
 }
 
