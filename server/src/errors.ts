@@ -14,7 +14,10 @@ export const ErrorCode = {
   TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
   /** The invitation link is unknown, used or expired. */
   INVALID_INVITATION: 'INVALID_INVITATION',
-  /** A password too weak to accept. */
+  /**
+   * A password too weak to accept: `extensions.reason` is TOO_SHORT, TOO_LONG or GUESSABLE, with zxcvbn's
+   * `warning` and `suggestions` keys for a guessable one.
+   */
   WEAK_PASSWORD: 'WEAK_PASSWORD',
   /** Input failed validation; `extensions.fields` says which. */
   BAD_USER_INPUT: 'BAD_USER_INPUT',

@@ -135,6 +135,22 @@ describe('invitations', () => {
       { t: token },
     );
     expect(codeOf(weak)).toBe('WEAK_PASSWORD');
+    expect(weak.errors?.[0]?.extensions?.reason).toBe('TOO_SHORT');
+    const guessable = async (password: string) =>
+      (
+        await gql(
+          server,
+          'mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p) { person { email } } }',
+          { t: token, p: password },
+        )
+      ).errors?.[0]?.extensions;
+    expect(await guessable('1234567890')).toMatchObject({
+      code: 'WEAK_PASSWORD',
+      reason: 'GUESSABLE',
+      warning: 'topHundred',
+    });
+    expect(await guessable('aaaaaaaaaa')).toMatchObject({ code: 'WEAK_PASSWORD', warning: 'simpleRepeat' });
+    expect(await guessable('Nina.Nouvelle2025')).toMatchObject({ code: 'WEAK_PASSWORD', warning: 'userInputs' });
     const accept =
       'mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p, bearer: true) { token person { email } } }';
     const accepted = await gql(server, accept, { t: token, p: 'a long enough password' });

@@ -7,7 +7,7 @@ import { Basin } from '../basin/basin.entity.js';
 import { Organisation, OrganisationKind } from '../organisation/organisation.entity.js';
 import { AuthSession } from './auth-session.entity.js';
 import { Invitation } from './invitation.entity.js';
-import { hashPassword, passwordProblem, verifyPassword } from './password.js';
+import { hashPassword, passwordProblem, personalWords, verifyPassword } from './password.js';
 import { hashToken, newToken } from './tokens.js';
 import type { Viewer } from '../context.js';
 
@@ -129,15 +129,22 @@ export async function acceptInvitation(
   token: string,
   password: string,
 ): Promise<SignedIn> {
-  const problem = passwordProblem(password);
-  if (problem) throw new AppError(ErrorCode.WEAK_PASSWORD, problem);
+  const valid = { tokenHash: hashToken(token), usedAt: null, expiresAt: { $gt: new Date() } };
+  const invited = await em.findOne(Invitation, valid, { populate: ['person', 'basin'] });
+  if (!invited) throw new AppError(ErrorCode.INVALID_INVITATION, 'This invitation link is invalid or has expired');
+  const basin = invited.basin.getEntity();
+  const problem = await passwordProblem(password, [
+    ...personalWords(invited.person.getEntity()),
+    basin.name.toLowerCase(),
+    basin.slug,
+  ]);
+  if (problem) {
+    const { reason, warning, suggestions } = problem;
+    throw new AppError(ErrorCode.WEAK_PASSWORD, problem.message, { reason, warning, suggestions });
+  }
   const passwordHash = await hashPassword(password);
   const person = await em.transactional(async (tem) => {
-    const invitation = await tem.findOne(
-      Invitation,
-      { tokenHash: hashToken(token), usedAt: null, expiresAt: { $gt: new Date() } },
-      { populate: ['person'] },
-    );
+    const invitation = await tem.findOne(Invitation, valid, { populate: ['person'] });
     if (!invitation) throw new AppError(ErrorCode.INVALID_INVITATION, 'This invitation link is invalid or has expired');
     // The conditional update makes a second, concurrent use of the same link fail.
     const used = await tem.nativeUpdate(Invitation, { id: invitation.id, usedAt: null }, { usedAt: new Date() });
