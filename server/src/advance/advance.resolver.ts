@@ -1,5 +1,6 @@
 import {
   Arg,
+  Args,
   Authorized,
   Ctx,
   Field,
@@ -18,6 +19,7 @@ import type { Context } from '../context.js';
 import { requireViewer } from '../auth/auth-checker.js';
 import { Role } from '../person/membership.entity.js';
 import { Project } from '../project/project.entity.js';
+import { NESTED_LIST_CAP, Page, PageArgs, toPage } from '../common/page.js';
 import { requireProjectScope } from '../project/project.access.js';
 import { readableBasin } from '../basin/basin.access.js';
 import { readableAdvance } from './advance.access.js';
@@ -59,16 +61,23 @@ class AdvancesFund {
   @Field(() => Int) advancesCount!: number;
 }
 
+@ObjectType()
+class AdvancePage extends Page(Advance) {}
+
 const today = () => new Date().toISOString().slice(0, 10);
 
 @Resolver(() => Advance)
 export class AdvanceResolver {
   @Authorized()
-  @Query(() => [Advance], { description: "A basin's advances, newest first (an SME leader: its own)" })
-  async advances(@Arg('basinId', () => ID) basinId: string, @Ctx() ctx: Context) {
+  @Query(() => AdvancePage, { description: "A basin's advances, newest first (an SME leader: its own)" })
+  async advances(@Arg('basinId', () => ID) basinId: string, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
     const scope = requireProjectScope(ctx, basinId);
-    const projects = await ctx.em.find(Project, scope);
-    return ctx.em.find(Advance, { project: { $in: projects.map((p) => p.id) } }, { orderBy: { createdAt: 'desc' } });
+    const result = await ctx.em.findAndCount(
+      Advance,
+      { project: scope },
+      { orderBy: { createdAt: 'desc', id: 'asc' }, offset: page.offset, limit: page.limit },
+    );
+    return toPage(result, page);
   }
 
   @Authorized()
@@ -137,9 +146,9 @@ export class AdvanceResolver {
     return ctx.em.find(RepaymentInstalment, { advance }, { orderBy: { number: 'asc' } });
   }
 
-  @FieldResolver(() => [Repayment])
+  @FieldResolver(() => [Repayment], { description: 'Oldest first, at most 200' })
   repayments(@Root() advance: Advance, @Ctx() ctx: Context) {
-    return ctx.em.find(Repayment, { advance }, { orderBy: { paidOn: 'asc' } });
+    return ctx.em.find(Repayment, { advance }, { orderBy: { paidOn: 'asc', id: 'asc' }, limit: NESTED_LIST_CAP });
   }
 
   @FieldResolver(() => Int, { description: 'What remains to repay' })

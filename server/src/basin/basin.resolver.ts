@@ -6,12 +6,15 @@ import { Organisation, OrganisationKind } from '../organisation/organisation.ent
 import { Membership, Role } from '../person/membership.entity.js';
 import { requireViewer } from '../auth/auth-checker.js';
 import { ReadableWhen } from '../auth/readable-when.js';
-import { Page, PageArgs, toPage } from '../common/page.js';
+import { NESTED_LIST_CAP, Page, PageArgs, toPage } from '../common/page.js';
 import { readableBasin, readsBasinFigures, visibleBasin } from './basin.access.js';
 import { readsPeopleOf } from '../organisation/organisation.access.js';
 
 @ObjectType()
 class MembershipPage extends Page(Membership) {}
+
+@ObjectType()
+class OrganisationPage extends Page(Organisation) {}
 
 @Resolver(() => Basin)
 export class BasinResolver {
@@ -31,14 +34,20 @@ export class BasinResolver {
   }
 
   @Authorized()
-  @Query(() => [Organisation], { description: 'Organisations of a basin, by kind then name' })
+  @Query(() => OrganisationPage, { description: 'Organisations of a basin, by kind then name' })
   async organisations(
     @Arg('basinId', () => ID) basinId: string,
     @Arg('kind', () => OrganisationKind, { nullable: true }) kind: OrganisationKind | null,
+    @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
-  ): Promise<Organisation[]> {
+  ) {
     const basin = await readableBasin(ctx, basinId);
-    return ctx.em.find(Organisation, { basin, ...(kind ? { kind } : {}) }, { orderBy: { kind: 'asc', name: 'asc' } });
+    const result = await ctx.em.findAndCount(
+      Organisation,
+      { basin, ...(kind ? { kind } : {}) },
+      { orderBy: { kind: 'asc', name: 'asc', id: 'asc' }, offset: page.offset, limit: page.limit },
+    );
+    return toPage(result, page);
   }
 
   @Authorized()
@@ -86,11 +95,15 @@ export class BasinResolver {
 export class OrganisationResolver {
   @FieldResolver(() => [Membership], {
     nullable: true,
-    description: "Its people in the basin; null for whoever may not read the basin's people",
+    description: "Its people in the basin (at most 200); null for whoever may not read the basin's people",
   })
   @ReadableWhen(readsPeopleOf)
   people(@Root() organisation: Organisation, @Ctx() ctx: Context): Promise<Membership[]> {
-    return ctx.em.find(Membership, { organisation }, { populate: ['person'], orderBy: { role: 'asc' } });
+    return ctx.em.find(
+      Membership,
+      { organisation },
+      { populate: ['person'], orderBy: { role: 'asc', id: 'asc' }, limit: NESTED_LIST_CAP },
+    );
   }
 }
 

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { Length, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, Length, MaxLength, ValidateNested } from 'class-validator';
 import type { Context } from '../context.js';
 import { requireViewer } from '../auth/auth-checker.js';
 import { readableProject } from '../project/project.access.js';
@@ -35,6 +35,7 @@ class DiagnosisVersionInput {
 
   @Field(() => [DiagnosisSectionInput])
   @ValidateNested({ each: true })
+  @ArrayMaxSize(100)
   sections!: DiagnosisSectionInput[];
 }
 
@@ -50,6 +51,9 @@ class AttachmentInput {
   @Field(() => String, { description: 'The file, base64-encoded; at most MAX_ATTACHMENT_BYTES once decoded' })
   contentBase64!: string;
 }
+
+/** Versions listed with a paper: each carries its sections, so fewer than other nested lists. */
+const VERSIONS_SHOWN = 50;
 
 @Resolver(() => DiagnosisPaper)
 export class DiagnosisPaperResolver {
@@ -80,9 +84,11 @@ export class DiagnosisPaperResolver {
     return ctx.em.findOne(DiagnosisPaperVersion, { paper, number: paper.latestVersion });
   }
 
-  @FieldResolver(() => [DiagnosisPaperVersion], { description: 'Newest first' })
-  async versions(@Root() paper: DiagnosisPaper) {
-    return (await paper.versions.load()).getItems();
+  @FieldResolver(() => [DiagnosisPaperVersion], {
+    description: `Newest first, the latest ${VERSIONS_SHOWN}; an older one through \`version(number:)\``,
+  })
+  versions(@Root() paper: DiagnosisPaper, @Ctx() ctx: Context) {
+    return ctx.em.find(DiagnosisPaperVersion, { paper }, { orderBy: { number: 'desc' }, limit: VERSIONS_SHOWN });
   }
 
   @FieldResolver(() => DiagnosisPaperVersion, { nullable: true })

@@ -1,5 +1,6 @@
 import {
   Arg,
+  Args,
   Authorized,
   Ctx,
   Field,
@@ -24,6 +25,7 @@ import { committeeProject, readableProject, readsCommitteeFiles } from '../proje
 import { readableBasin } from '../basin/basin.access.js';
 import { ReadableWhen } from '../auth/readable-when.js';
 import { Pledge } from '../pledge/pledge.entity.js';
+import { NESTED_LIST_CAP, Page, PageArgs, pageOf } from '../common/page.js';
 import { FollowUpReport } from './follow-up-report.entity.js';
 import { fileReport, followUpSlots, type FollowUpSlot as Slot } from './follow-up.service.js';
 
@@ -86,6 +88,9 @@ class FollowUpReportInput {
   closing!: boolean;
 }
 
+@ObjectType()
+class FollowUpPage extends Page(FollowUp) {}
+
 const today = () => new Date().toISOString().slice(0, 10);
 
 async function followUpOf(ctx: Context, project: Project): Promise<FollowUp> {
@@ -109,22 +114,34 @@ export class FollowUpResolver {
   }
 
   @Authorized()
-  @Query(() => [FollowUp], { description: 'The projects the viewer follows as mandatary, most urgent first' })
-  async myFollowUps(@Ctx() ctx: Context) {
+  @Query(() => FollowUpPage, { description: 'The projects the viewer follows as mandatary, most urgent first' })
+  async myFollowUps(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
     const projects = await ctx.em.find(Project, { mandatary: requireViewer(ctx).person.id, status: { $in: FOLLOWED } });
     const all = await Promise.all(projects.map((p) => followUpOf(ctx, p)));
-    return all.sort((x, y) => (x.next?.dueOn ?? '9999').localeCompare(y.next?.dueOn ?? '9999'));
+    return pageOf(
+      all.sort((x, y) => (x.next?.dueOn ?? '9999').localeCompare(y.next?.dueOn ?? '9999')),
+      page,
+    );
   }
 
   @Authorized()
-  @Query(() => [FollowUp], { description: 'Reports overdue or due within 15 days in the basin: the reminders to send' })
-  async followUpReminders(@Arg('basinId', () => ID) basinId: string, @Ctx() ctx: Context) {
+  @Query(() => FollowUpPage, {
+    description: 'Reports overdue or due within 15 days in the basin: the reminders to send, most urgent first',
+  })
+  async followUpReminders(
+    @Arg('basinId', () => ID) basinId: string,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
     const basin = await readableBasin(ctx, basinId);
     const projects = await ctx.em.find(Project, { basin, status: { $in: FOLLOWED } });
     const all = await Promise.all(projects.map((p) => followUpOf(ctx, p)));
-    return all
-      .filter((f) => f.next && f.next.state !== 'UPCOMING')
-      .sort((x, y) => x.next!.dueOn.localeCompare(y.next!.dueOn));
+    return pageOf(
+      all
+        .filter((f) => f.next && f.next.state !== 'UPCOMING')
+        .sort((x, y) => x.next!.dueOn.localeCompare(y.next!.dueOn)),
+      page,
+    );
   }
 
   @Authorized()
@@ -154,10 +171,15 @@ export class ProjectPledgesResolver {
   @FieldResolver(() => [Pledge], {
     nullable: true,
     description:
-      'The competence plan: active pledges, with days delivered; null for the SME leader (its convention lists the means)',
+      'The competence plan: active pledges, with days delivered (at most 200); null for the SME leader (its ' +
+      'convention lists the means)',
   })
   @ReadableWhen(readsCommitteeFiles)
   pledges(@Root() project: Project, @Ctx() ctx: Context) {
-    return ctx.em.find(Pledge, { project, withdrawn: false }, { orderBy: { createdAt: 'asc' } });
+    return ctx.em.find(
+      Pledge,
+      { project, withdrawn: false },
+      { orderBy: { createdAt: 'asc', id: 'asc' }, limit: NESTED_LIST_CAP },
+    );
   }
 }
