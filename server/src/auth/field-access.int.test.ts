@@ -29,7 +29,7 @@ let schema: GraphQLSchema;
 function everyQuery(idOf: (kind: RecordKind) => string): Call[] {
   return Object.values(schema.getQueryType()!.getFields())
     .filter((field) => isObjectType(getNamedType(field.type)))
-    .map((field) => callOf({ root: 'query', field }, idOf, (type) => everyPath(schema, type, 6)));
+    .map((field) => callOf({ root: 'query', field }, idOf, (type) => everyPath(type, 6)));
 }
 
 /** Runs every query over HTTP as `token` and gathers every object of the answers. */

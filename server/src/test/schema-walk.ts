@@ -19,7 +19,10 @@ import {
 import { gql, type TestServer } from './harness.js';
 import type { RecordKind } from './basin-records.js';
 
-/** Operations read from the schema itself, so that tests cover a new query or mutation as soon as it exists. */
+/*
+ * Requests built from the schema itself, so that the access tests cover a new query, mutation or field as soon as
+ * it exists.
+ */
 
 /** The server's schema, as a client sees it through introspection. */
 export async function introspect(server: Pick<TestServer, 'url'>): Promise<GraphQLSchema> {
@@ -35,7 +38,7 @@ const NESTED_ARGUMENTS: Record<string, string> = { Int: '1', 'Int!': '1', String
  * query is finite) and at most `depth` levels deep, with `__typename` on every object: what a curious client could
  * ask for in one request.
  */
-export function everyPath(schema: GraphQLSchema, type: GraphQLObjectType, depth = 7, above: string[] = []): string {
+export function everyPath(type: GraphQLObjectType, depth = 7, above: string[] = []): string {
   const parts = ['__typename'];
   const seen = [...above, type.name];
   for (const field of Object.values(type.getFields())) {
@@ -49,7 +52,7 @@ export function everyPath(schema: GraphQLSchema, type: GraphQLObjectType, depth 
       continue;
     }
     if (depth <= 1 || seen.includes(named.name)) continue;
-    parts.push(`${field.name}${args} { ${everyPath(schema, named, depth - 1, seen)} }`);
+    parts.push(`${field.name}${args} { ${everyPath(named, depth - 1, seen)} }`);
   }
   return parts.join(' ');
 }
