@@ -71,7 +71,7 @@ export class AdvanceResolver {
   @Authorized()
   @Query(() => AdvancePage, { description: "A basin's advances, newest first (an SME leader: its own)" })
   async advances(@Arg('basinId', () => ID) basinId: string, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    const scope = requireProjectScope(ctx, basinId);
+    const scope = await requireProjectScope(ctx, basinId);
     const result = await ctx.em.findAndCount(
       Advance,
       { project: scope },

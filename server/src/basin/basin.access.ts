@@ -28,6 +28,11 @@ export function readsBasin(viewer: Viewer | null, basinId: string): boolean {
   );
 }
 
+/** The basins whose committee data the viewer reads through a role (the national head reads them all besides). */
+export function basinsRead(viewer: Viewer | null): string[] {
+  return [...new Set(viewer?.grants.filter((g) => g.role !== 'SME').map((g) => g.basinId) ?? [])];
+}
+
 /** The basin, when the viewer belongs to it; NOT_FOUND otherwise, whether it exists or not. */
 export async function visibleBasin(ctx: Asker, basinId: string): Promise<Basin> {
   const viewer = requireViewer(ctx);

@@ -1,17 +1,13 @@
 import type { Context } from '../context.js';
 import { batchLoader, perRequest } from '../common/batch.js';
-import { Membership, Role } from './membership.entity.js';
+import { basinsRead } from '../basin/basin.access.js';
+import { Membership } from './membership.entity.js';
 import type { Person } from './person.entity.js';
-
-/** Roles that read the people of their basin (everyone but an SME leader). */
-const PEOPLE_READERS = [Role.OPERATOR, Role.CHAIR, Role.MEMBER, Role.OBSERVER];
 
 /** Per request: which of the people asked about belong to a basin whose people the viewer reads. */
 const sharesReadableBasin = perRequest((request) => {
   const ctx = request as Context;
-  const basinIds = [
-    ...new Set(ctx.viewer?.grants.filter((g) => PEOPLE_READERS.includes(g.role)).map((g) => g.basinId) ?? []),
-  ];
+  const basinIds = basinsRead(ctx.viewer);
   return batchLoader(async (personIds) => {
     if (basinIds.length === 0) return new Map<string, boolean>();
     const rows = await ctx.em.find(

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context, Viewer } from '../context.js';
 import { AppError, ErrorCode, notFound } from '../errors.js';
-import { belongsToBasin, readsBasin, type Asker } from '../basin/basin.access.js';
+import { readsBasin, visibleBasin, type Asker } from '../basin/basin.access.js';
 import { Role } from '../person/membership.entity.js';
 import { requireViewer } from '../auth/auth-checker.js';
 import { Project } from './project.entity.js';
@@ -18,10 +18,10 @@ export function projectScope(viewer: Viewer, basinId: string): FilterQuery<Proje
   return null;
 }
 
-/** The scope of a basin's project lists; NOT_FOUND for a basin the viewer does not belong to. */
-export function requireProjectScope(ctx: Asker, basinId: string): FilterQuery<Project> {
-  const viewer = requireViewer(ctx);
-  const scope = belongsToBasin(viewer, basinId) ? projectScope(viewer, basinId) : null;
+/** The scope of a basin's project lists; NOT_FOUND for a basin the viewer does not belong to (or none at all). */
+export async function requireProjectScope(ctx: Asker, basinId: string): Promise<FilterQuery<Project>> {
+  const basin = await visibleBasin(ctx, basinId);
+  const scope = projectScope(requireViewer(ctx), basin.id);
   if (!scope) throw notFound('Basin');
   return scope;
 }

@@ -41,7 +41,7 @@ export class ProjectResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
-    const filters = [requireProjectScope(ctx, basinId)];
+    const filters = [await requireProjectScope(ctx, basinId)];
     if (status?.length) filters.push({ status: { $in: status } });
     if (search?.trim()) {
       const like = `%${search.trim()}%`;
