@@ -178,6 +178,9 @@ export const apolloClient = new ApolloClient({
       MeetingPage: { merge: false },
       ProjectPage: { merge: false },
       MembershipPage: { merge: false },
+      OrganisationPage: { merge: false },
+      AdvancePage: { merge: false },
+      FollowUpPage: { merge: false },
       Viewer: { merge: true },
       // Figures without an id live inside the query that asked for them; a new answer replaces the old one whole.
       BasinDashboard: { merge: false },

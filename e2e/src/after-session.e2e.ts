@@ -71,10 +71,10 @@ describe('after the session', () => {
     const { advances } = await api(
       baseUrl,
       token,
-      'query($b: ID!) { advances(basinId: $b) { id status outstanding } }',
+      'query($b: ID!) { advances(basinId: $b, limit: 200) { items { id status outstanding } } }',
       { b: basins[0].id },
     );
-    const running = advances.find(
+    const running = advances.items.find(
       (a: { status: string; outstanding: number }) => a.status === 'DISBURSED' && a.outstanding >= 100,
     );
     await page.goto(`${baseUrl}/advances/${running.id}`);

@@ -89,6 +89,11 @@ describe('a new user of the demo basin', () => {
     const invitee = await openBrowser();
     try {
       await invitee.page.goto(link.replace(/^https?:\/\/[^/]+/, baseUrl));
+      await invitee.page.getByText('ni un mot de passe courant, ni votre nom').waitFor();
+      await invitee.page.getByLabel('Nouveau mot de passe').fill('1234567890');
+      await invitee.page.getByLabel('Confirmez le mot de passe').fill('1234567890');
+      await invitee.page.getByRole('button', { name: 'Activer mon compte' }).click();
+      await invitee.page.getByText('l’un des cent mots de passe les plus utilisés').waitFor();
       await invitee.page.getByLabel('Nouveau mot de passe').fill('un mot de passe solide');
       await invitee.page.getByLabel('Confirmez le mot de passe').fill('un mot de passe solide');
       await invitee.page.getByRole('button', { name: 'Activer mon compte' }).click();

@@ -3,7 +3,7 @@ import type { Config } from './config.js';
 import type { PubSub } from './pubsub.js';
 import type { LiveHub } from './live/live-hub.js';
 import type { Logger } from './logger.js';
-import { SignInThrottle } from './auth/throttle.js';
+import type { SignInThrottle } from './auth/throttle.js';
 import type { FileStore } from './diagnosis/file-store.js';
 import type { PresenceRegistry } from './presence/presence.js';
 import type { Mailer } from './notification/mailer.js';
@@ -16,8 +16,8 @@ export interface App {
   orm: MikroORM;
   pubSub: PubSub;
   logger: Logger;
-  /** Failed sign-ins, per email (5 free tries) and per address (50, since offices share one). */
-  throttle: { email: SignInThrottle; ip: SignInThrottle };
+  /** Failed sign-ins, per account and address, per address and per account (shared through Redis when configured). */
+  throttle: SignInThrottle;
   files: FileStore;
   /** Who is connected to each meeting right now (in memory, or shared through Redis). */
   presence: PresenceRegistry;

@@ -15,7 +15,7 @@ import { initORM } from './db/orm.js';
 import { buildAppSchema } from './schema.js';
 import { createAppPubSub } from './pubsub.js';
 import { createLogger, type Logger } from './logger.js';
-import { SignInThrottle } from './auth/throttle.js';
+import { createSignInThrottle } from './auth/throttle.js';
 import { SESSION_COOKIE, tokenFrom, readCookie } from './auth/tokens.js';
 import { type Context, type Viewer, pickLocale, resolveViewer, viewerFor } from './context.js';
 import type { App } from './app-services.js';
@@ -58,7 +58,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     orm,
     pubSub,
     logger,
-    throttle: { email: new SignInThrottle(5), ip: new SignInThrottle(50) },
+    throttle: createSignInThrottle({ redisUrl: config.redisUrl }),
     files:
       config.attachmentStorage === 'database'
         ? databaseFileStore()
@@ -233,6 +233,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     await app.connections.close();
     await pubSub.close();
     await app.presence.close();
+    await app.throttle.close();
     app.mailer.close();
     if (!options.orm) await orm.close();
   };

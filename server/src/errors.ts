@@ -6,7 +6,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 export const ErrorCode = {
   /** No valid session: sign in first. */
   UNAUTHENTICATED: 'UNAUTHENTICATED',
-  /** Signed in, but this role or this basin's data is not yours. */
+  /** Signed in, and the record or basin is visible to you, but your role there does not allow this. */
   FORBIDDEN: 'FORBIDDEN',
   /** Email or password wrong (one message for both, on purpose). */
   INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
@@ -14,16 +14,20 @@ export const ErrorCode = {
   TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
   /** The invitation link is unknown, used or expired. */
   INVALID_INVITATION: 'INVALID_INVITATION',
-  /** A password too weak to accept. */
+  /**
+   * A password too weak to accept: `extensions.reason` is TOO_SHORT, TOO_LONG or GUESSABLE, with zxcvbn's
+   * `warning` and `suggestions` keys for a guessable one.
+   */
   WEAK_PASSWORD: 'WEAK_PASSWORD',
   /** Input failed validation; `extensions.fields` says which. */
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   /** A SIREN that is not 9 digits with a valid check digit. */
   INVALID_SIREN: 'INVALID_SIREN',
-  /** The record asked for does not exist (or is not visible to you). */
+  /**
+   * The record (or basin) asked for does not exist, or is not visible to you: another basin's record answers this,
+   * exactly like one that does not exist, so that its existence is never revealed.
+   */
   NOT_FOUND: 'NOT_FOUND',
-  /** The basin named does not exist. */
-  UNKNOWN_BASIN: 'UNKNOWN_BASIN',
   /** This email already belongs to an account. */
   DUPLICATE_EMAIL: 'DUPLICATE_EMAIL',
   /** This SIREN is already registered in the basin. */

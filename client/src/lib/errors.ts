@@ -13,7 +13,6 @@ export const ERROR_CODES = [
   'BAD_USER_INPUT',
   'INVALID_SIREN',
   'NOT_FOUND',
-  'UNKNOWN_BASIN',
   'DUPLICATE_EMAIL',
   'DUPLICATE_SIREN',
   'FILE_TOO_LARGE',
@@ -82,6 +81,7 @@ export function messageFor(info: ErrorInfo): string {
       ? t('errors.TOO_MANY_ATTEMPTS', { wait: formatWait(seconds) })
       : t('errors.TOO_MANY_ATTEMPTS_LATER');
   }
+  if (code === 'WEAK_PASSWORD') return weakPasswordMessage(extensions);
   if (code === 'ADVANCE_ABOVE_CAP') {
     const cap = Number(extensions.cap);
     return Number.isFinite(cap)
@@ -95,6 +95,19 @@ export function messageFor(info: ErrorInfo): string {
       : t('errors.REPAYMENT_ABOVE_DUE');
   }
   return t(`errors.${code}`);
+}
+
+const PASSWORD_WARNINGS = Object.keys(i18n.global.getLocaleMessage('fr').passwordWarnings);
+
+/** Why a password was refused: too short, too long, or guessable and (when the server says) how. */
+function weakPasswordMessage(extensions: Record<string, unknown>): string {
+  const { t } = i18n.global;
+  if (extensions.reason === 'TOO_SHORT') return t('errors.WEAK_PASSWORD_TOO_SHORT');
+  if (extensions.reason === 'TOO_LONG') return t('errors.WEAK_PASSWORD_TOO_LONG');
+  if (extensions.reason !== 'GUESSABLE') return t('errors.WEAK_PASSWORD');
+  const warning = typeof extensions.warning === 'string' ? extensions.warning : null;
+  const why = warning && PASSWORD_WARNINGS.includes(warning) ? t(`passwordWarnings.${warning}`) : '';
+  return t('errors.WEAK_PASSWORD_GUESSABLE', { why }).replace(/\s+/g, ' ');
 }
 
 /** True when the request never got an answer from the server: retrying the very same request is then safe. */

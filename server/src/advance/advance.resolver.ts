@@ -1,5 +1,6 @@
 import {
   Arg,
+  Args,
   Authorized,
   Ctx,
   Field,
@@ -18,9 +19,10 @@ import type { Context } from '../context.js';
 import { requireViewer } from '../auth/auth-checker.js';
 import { Role } from '../person/membership.entity.js';
 import { Project } from '../project/project.entity.js';
-import { projectScope, readableProject } from '../project/project.service.js';
-import { readableBasin } from '../basin/basin.resolver.js';
-import { notFound } from '../errors.js';
+import { NESTED_LIST_CAP, Page, PageArgs, toPage } from '../common/page.js';
+import { requireProjectScope } from '../project/project.access.js';
+import { readableBasin } from '../basin/basin.access.js';
+import { readableAdvance } from './advance.access.js';
 import { Advance, Repayment, RepaymentFrequency, RepaymentInstalment } from './advance.entity.js';
 import {
   declareDefault,
@@ -59,25 +61,29 @@ class AdvancesFund {
   @Field(() => Int) advancesCount!: number;
 }
 
+@ObjectType()
+class AdvancePage extends Page(Advance) {}
+
 const today = () => new Date().toISOString().slice(0, 10);
 
 @Resolver(() => Advance)
 export class AdvanceResolver {
   @Authorized()
-  @Query(() => [Advance], { description: "A basin's advances, newest first (an SME leader: its own)" })
-  async advances(@Arg('basinId', () => ID) basinId: string, @Ctx() ctx: Context) {
-    const scope = projectScope(requireViewer(ctx), basinId);
-    const projects = await ctx.em.find(Project, scope);
-    return ctx.em.find(Advance, { project: { $in: projects.map((p) => p.id) } }, { orderBy: { createdAt: 'desc' } });
+  @Query(() => AdvancePage, { description: "A basin's advances, newest first (an SME leader: its own)" })
+  async advances(@Arg('basinId', () => ID) basinId: string, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    const scope = await requireProjectScope(ctx, basinId);
+    const result = await ctx.em.findAndCount(
+      Advance,
+      { project: scope },
+      { orderBy: { createdAt: 'desc', id: 'asc' }, offset: page.offset, limit: page.limit },
+    );
+    return toPage(result, page);
   }
 
   @Authorized()
   @Query(() => Advance)
   async advance(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    const advance = await ctx.em.findOne(Advance, id);
-    if (!advance) throw notFound('Advance');
-    await readableProject(ctx.em, requireViewer(ctx), advance.project.id);
-    return advance;
+    return readableAdvance(ctx, id);
   }
 
   @Authorized()
@@ -89,40 +95,44 @@ export class AdvanceResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => Advance, { description: 'Operator: record the disbursement; the repayment schedule is generated' })
-  disburseAdvance(
+  async disburseAdvance(
     @Arg('id', () => ID) id: string,
     @Arg('disbursedOn', () => String) disbursedOn: string,
     @Arg('terms', () => RepaymentTermsInput) terms: RepaymentTermsInput,
     @Ctx() ctx: Context,
   ) {
+    await readableAdvance(ctx, id);
     return disburseAdvance(ctx.em, requireViewer(ctx), id, disbursedOn, terms);
   }
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => Repayment, { description: 'Operator: record a repayment received' })
-  recordRepayment(
+  async recordRepayment(
     @Arg('advanceId', () => ID) advanceId: string,
     @Arg('amount', () => Int) amount: number,
     @Arg('paidOn', () => String) paidOn: string,
     @Ctx() ctx: Context,
   ) {
+    await readableAdvance(ctx, advanceId);
     return recordRepayment(ctx.em, requireViewer(ctx), advanceId, amount, paidOn);
   }
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => Advance, { description: "Operator, on the committee's decision: book the remainder as a loss" })
-  declareDefault(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  async declareDefault(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    await readableAdvance(ctx, id);
     return declareDefault(ctx.em, requireViewer(ctx), id);
   }
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => Advance, { description: "Operator, on the committee's decision: spread what remains over new terms" })
-  rescheduleAdvance(
+  async rescheduleAdvance(
     @Arg('id', () => ID) id: string,
     @Arg('from', () => String) from: string,
     @Arg('terms', () => RepaymentTermsInput) terms: RepaymentTermsInput,
     @Ctx() ctx: Context,
   ) {
+    await readableAdvance(ctx, id);
     return rescheduleAdvance(ctx.em, requireViewer(ctx), id, from, terms);
   }
 
@@ -136,9 +146,9 @@ export class AdvanceResolver {
     return ctx.em.find(RepaymentInstalment, { advance }, { orderBy: { number: 'asc' } });
   }
 
-  @FieldResolver(() => [Repayment])
+  @FieldResolver(() => [Repayment], { description: 'Oldest first, at most 200' })
   repayments(@Root() advance: Advance, @Ctx() ctx: Context) {
-    return ctx.em.find(Repayment, { advance }, { orderBy: { paidOn: 'asc' } });
+    return ctx.em.find(Repayment, { advance }, { orderBy: { paidOn: 'asc', id: 'asc' }, limit: NESTED_LIST_CAP });
   }
 
   @FieldResolver(() => Int, { description: 'What remains to repay' })

@@ -6,7 +6,8 @@ import type { Role } from '../person/membership.entity.js';
 /**
  * The one gate for `@Authorized(...)`, used alike by HTTP and websocket operations: a session is required, and
  * when roles are named the viewer must hold one of them in some basin. Which basin's data the operation touches is
- * then checked by the service, with {@link requireRole} or {@link requireBasinReader}.
+ * then checked with the feature's `<feature>.access.ts` (a record of another basin is NOT_FOUND) and, for an act on a
+ * record the viewer can see, {@link requireRole}.
  */
 export const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
   const viewer = requireViewer(context);
@@ -20,7 +21,11 @@ export function requireViewer(context: Pick<Context, 'viewer'>): Viewer {
   return context.viewer;
 }
 
-/** Throws FORBIDDEN unless the viewer holds one of `roles` in this basin. Returns the matching grant. */
+/**
+ * Throws FORBIDDEN unless the viewer holds one of `roles` in this basin. Returns the matching grant. Only for a
+ * basin the viewer is known to see (that of a record already read); for a basin the caller names, use
+ * `requireBasinRole` of `basin.access.ts`, which answers NOT_FOUND outside the viewer's basins.
+ */
 export function requireRole(context: Pick<Context, 'viewer'>, basinId: string, ...roles: Role[]) {
   const viewer = requireViewer(context);
   const grant = viewer.grants.find((g) => g.basinId === basinId && roles.includes(g.role));
@@ -30,15 +35,4 @@ export function requireRole(context: Pick<Context, 'viewer'>, basinId: string, .
 
 export function hasRole(viewer: Viewer | null, basinId: string, ...roles: Role[]): boolean {
   return !!viewer?.grants.some((g) => g.basinId === basinId && roles.includes(g.role));
-}
-
-/**
- * Throws FORBIDDEN unless the viewer may read the basin's committee data: any role there except an SME leader
- * alone (who sees only its own file), or the programme's national head.
- */
-export function requireBasinReader(context: Pick<Context, 'viewer'>, basinId: string): Viewer {
-  const viewer = requireViewer(context);
-  if (viewer.person.isNetworkHead) return viewer;
-  if (viewer.grants.some((g) => g.basinId === basinId && g.role !== 'SME')) return viewer;
-  throw new AppError(ErrorCode.FORBIDDEN, 'You cannot read this basin');
 }

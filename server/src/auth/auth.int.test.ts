@@ -60,6 +60,43 @@ describe('sign-in over HTTP', () => {
     expect(right.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(0);
   });
 
+  it('should slow the same account from the same address over the websocket too', async () => {
+    for (let i = 0; i < 5; i += 1) await gql(server, SIGN_IN, { e: 'prescriber@b.test', p: `guess ${i}` });
+    const client = wsClient(server, null);
+    try {
+      const overWs = await wsRequest(client, SIGN_IN, { e: 'prescriber@b.test', p: PASSWORD });
+      expect(overWs.errors?.[0]?.extensions?.code).toBe('TOO_MANY_ATTEMPTS');
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('should not lock the real person out when someone elsewhere guesses their password', async () => {
+    const from = (ip: string) => ({ headers: { 'x-forwarded-for': ip } });
+    const codes: (string | undefined)[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      codes.push(
+        codeOf(await gql(server, SIGN_IN, { e: 'thirdmember@b.test', p: `guess ${i}` }, from('203.0.113.66'))),
+      );
+    }
+    expect(codes).toEqual([...Array(5).fill('INVALID_CREDENTIALS'), 'TOO_MANY_ATTEMPTS', 'TOO_MANY_ATTEMPTS']);
+    const real = await gql(server, SIGN_IN, { e: 'thirdmember@b.test', p: PASSWORD }, from('198.51.100.20'));
+    expect(real.errors).toBeUndefined();
+    const guesser = await gql(server, SIGN_IN, { e: 'thirdmember@b.test', p: PASSWORD }, from('203.0.113.66'));
+    expect(codeOf(guesser)).toBe('TOO_MANY_ATTEMPTS');
+  });
+
+  it('should not lock out everyone behind an office address after fifty failures there', async () => {
+    const office = { headers: { 'x-forwarded-for': '192.0.2.80' } };
+    expect((await gql(server, SIGN_IN, { e: 'observer@b.test', p: PASSWORD }, office)).errors).toBeUndefined();
+    for (let i = 0; i < 50; i += 1) {
+      const failed = await gql(server, SIGN_IN, { e: `colleague${i}@b.test`, p: 'forgotten' }, office);
+      expect(codeOf(failed)).toBe('INVALID_CREDENTIALS');
+    }
+    expect((await gql(server, SIGN_IN, { e: 'observer@b.test', p: PASSWORD }, office)).errors).toBeUndefined();
+    expect((await gql(server, SIGN_IN, { e: 'othermember@b.test', p: PASSWORD }, office)).errors).toBeUndefined();
+  }, 60_000);
+
   it('should end the session on sign-out', async () => {
     const token = await signInToken(server, 'othermember@a.test', PASSWORD);
     expect((await gql(server, 'mutation { signOut }', {}, { token })).data?.signOut).toBe(true);
@@ -98,6 +135,22 @@ describe('invitations', () => {
       { t: token },
     );
     expect(codeOf(weak)).toBe('WEAK_PASSWORD');
+    expect(weak.errors?.[0]?.extensions?.reason).toBe('TOO_SHORT');
+    const guessable = async (password: string) =>
+      (
+        await gql(
+          server,
+          'mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p) { person { email } } }',
+          { t: token, p: password },
+        )
+      ).errors?.[0]?.extensions;
+    expect(await guessable('1234567890')).toMatchObject({
+      code: 'WEAK_PASSWORD',
+      reason: 'GUESSABLE',
+      warning: 'topHundred',
+    });
+    expect(await guessable('aaaaaaaaaa')).toMatchObject({ code: 'WEAK_PASSWORD', warning: 'simpleRepeat' });
+    expect(await guessable('Nina.Nouvelle2025')).toMatchObject({ code: 'WEAK_PASSWORD', warning: 'userInputs' });
     const accept =
       'mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p, bearer: true) { token person { email } } }';
     const accepted = await gql(server, accept, { t: token, p: 'a long enough password' });
@@ -129,7 +182,7 @@ describe('invitations', () => {
     const input = (basinId: string) => ({
       input: { basinId, email: `x${Math.random()}@a.test`, firstName: 'X', lastName: 'Y', role: 'OBSERVER' },
     });
-    expect(codeOf(await gql(server, INVITE, input(b.basin.id), { token: operatorA }))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(server, INVITE, input(b.basin.id), { token: operatorA }))).toBe('NOT_FOUND');
     expect(codeOf(await gql(server, INVITE, input(a.basin.id), { token: member }))).toBe('FORBIDDEN');
     expect(codeOf(await gql(server, INVITE, input(a.basin.id)))).toBe('UNAUTHENTICATED');
     expect(

@@ -13,11 +13,12 @@ import {
   Root,
 } from 'type-graphql';
 import { IsEmail, Length, MaxLength } from 'class-validator';
-import type { Context } from '../context.js';
+import { type Context, resolveViewer } from '../context.js';
 import { Person } from '../person/person.entity.js';
 import { Membership, Role } from '../person/membership.entity.js';
 import { acceptInvitation, invitePerson, signIn, signOut, type SignedIn } from './auth.service.js';
-import { requireRole, requireViewer } from './auth-checker.js';
+import { requireViewer } from './auth-checker.js';
+import { requireBasinRole } from '../basin/basin.access.js';
 import { Basin } from '../basin/basin.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 
@@ -116,7 +117,7 @@ export class AuthResolver {
   @Authorized(Role.OPERATOR)
   @Mutation(() => InvitationPayload, { description: 'Operator: invite a person into a role of the basin' })
   async invitePerson(@Arg('input', () => InvitePersonInput) input: InvitePersonInput, @Ctx() ctx: Context) {
-    requireRole(ctx, input.basinId, Role.OPERATOR);
+    await requireBasinRole(ctx, input.basinId, Role.OPERATOR);
     return invitePerson(ctx.app, ctx.em, requireViewer(ctx), input);
   }
 
@@ -130,8 +131,10 @@ export class AuthResolver {
     return this.signedIn(ctx, await acceptInvitation(ctx.app, ctx.em, token, password), bearer);
   }
 
-  private signedIn(ctx: Context, session: SignedIn, bearer: boolean): SignInPayload {
+  private async signedIn(ctx: Context, session: SignedIn, bearer: boolean): Promise<SignInPayload> {
     ctx.http?.setSessionCookie(session.token, session.expiresAt);
+    // The rest of this operation is read as the person now signed in (their own email, for one).
+    ctx.viewer = await resolveViewer(ctx.em, session.token);
     // Over a websocket there is no cookie to set, so the token is the only way to use the session.
     const giveToken = bearer || ctx.transport === 'ws';
     return { person: session.person, expiresAt: session.expiresAt, token: giveToken ? session.token : null };

@@ -7,7 +7,7 @@ import { Basin } from '../basin/basin.entity.js';
 import { Organisation, OrganisationKind } from '../organisation/organisation.entity.js';
 import { AuthSession } from './auth-session.entity.js';
 import { Invitation } from './invitation.entity.js';
-import { hashPassword, passwordProblem, verifyPassword } from './password.js';
+import { hashPassword, passwordProblem, personalWords, verifyPassword } from './password.js';
 import { hashToken, newToken } from './tokens.js';
 import type { Viewer } from '../context.js';
 
@@ -22,7 +22,10 @@ export interface SignedIn {
   person: Person;
 }
 
-/** Checks the password and opens a session. One generic error for a wrong email or password; failures slow down. */
+/**
+ * Checks the password and opens a session. One generic error for a wrong email or password; failures slow down
+ * (see `throttle.ts`), an unknown email's as a known one's.
+ */
 export async function signIn(
   app: App,
   em: EntityManager,
@@ -31,7 +34,7 @@ export async function signIn(
   ip: string,
 ): Promise<SignedIn> {
   const normalised = normaliseEmail(email);
-  const wait = Math.max(app.throttle.email.retryAfter(normalised), app.throttle.ip.retryAfter(ip));
+  const wait = await app.throttle.claim(normalised, ip);
   if (wait > 0) {
     throw new AppError(ErrorCode.TOO_MANY_ATTEMPTS, `Too many failed attempts: try again in ${wait} s`, {
       retryAfterSeconds: wait,
@@ -40,11 +43,10 @@ export async function signIn(
   const person = await em.findOne(Person, { email: normalised }, { populate: ['passwordHash'] });
   const ok = await verifyPassword(password, person?.passwordHash);
   if (!person || !ok) {
-    app.throttle.email.fail(normalised);
-    app.throttle.ip.fail(ip);
+    await app.throttle.failed(normalised, ip);
     throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'Wrong email or password');
   }
-  app.throttle.email.succeed(normalised);
+  await app.throttle.succeeded(normalised, ip);
   return openSession(app, em, person);
 }
 
@@ -84,7 +86,7 @@ export async function invitePerson(app: App, em: EntityManager, inviter: Viewer,
   }
   const result = await em.transactional(async (tem) => {
     const basin = await tem.findOne(Basin, input.basinId);
-    if (!basin) throw new AppError(ErrorCode.UNKNOWN_BASIN, 'This basin does not exist');
+    if (!basin) throw notFound('Basin');
     if (await tem.findOne(Person, { email })) {
       throw new AppError(ErrorCode.DUPLICATE_EMAIL, 'An account already uses this email');
     }
@@ -129,15 +131,22 @@ export async function acceptInvitation(
   token: string,
   password: string,
 ): Promise<SignedIn> {
-  const problem = passwordProblem(password);
-  if (problem) throw new AppError(ErrorCode.WEAK_PASSWORD, problem);
+  const valid = { tokenHash: hashToken(token), usedAt: null, expiresAt: { $gt: new Date() } };
+  const invited = await em.findOne(Invitation, valid, { populate: ['person', 'basin'] });
+  if (!invited) throw new AppError(ErrorCode.INVALID_INVITATION, 'This invitation link is invalid or has expired');
+  const basin = invited.basin.getEntity();
+  const problem = await passwordProblem(password, [
+    ...personalWords(invited.person.getEntity()),
+    basin.name.toLowerCase(),
+    basin.slug,
+  ]);
+  if (problem) {
+    const { reason, warning, suggestions } = problem;
+    throw new AppError(ErrorCode.WEAK_PASSWORD, problem.message, { reason, warning, suggestions });
+  }
   const passwordHash = await hashPassword(password);
   const person = await em.transactional(async (tem) => {
-    const invitation = await tem.findOne(
-      Invitation,
-      { tokenHash: hashToken(token), usedAt: null, expiresAt: { $gt: new Date() } },
-      { populate: ['person'] },
-    );
+    const invitation = await tem.findOne(Invitation, valid, { populate: ['person'] });
     if (!invitation) throw new AppError(ErrorCode.INVALID_INVITATION, 'This invitation link is invalid or has expired');
     // The conditional update makes a second, concurrent use of the same link fail.
     const used = await tem.nativeUpdate(Invitation, { id: invitation.id, usedAt: null }, { usedAt: new Date() });

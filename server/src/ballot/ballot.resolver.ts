@@ -17,8 +17,7 @@ import type { Context } from '../context.js';
 import { requireViewer } from '../auth/auth-checker.js';
 import { Person } from '../person/person.entity.js';
 import { AgendaItem } from '../meeting/agenda-item.entity.js';
-import { liveItem } from '../meeting/live-session.resolver.js';
-import { readableMeeting } from '../meeting/meeting.resolver.js';
+import { readableItem, readableMeeting } from '../meeting/meeting.access.js';
 import { notFound } from '../errors.js';
 import {
   Ballot,
@@ -119,7 +118,7 @@ export class BallotResolver {
     @Arg('input', () => OpenBallotInput) input: OpenBallotInput,
     @Ctx() ctx: Context,
   ) {
-    await liveItem(ctx, itemId);
+    await readableItem(ctx, itemId);
     return openBallot(ctx.app, ctx.em, requireViewer(ctx), itemId, input);
   }
 
@@ -146,7 +145,7 @@ export class BallotResolver {
     @Arg('reason', () => String, { defaultValue: '' }) reason: string,
     @Ctx() ctx: Context,
   ) {
-    await liveItem(ctx, itemId);
+    await readableItem(ctx, itemId);
     return declareConflict(ctx.app, ctx.em, requireViewer(ctx), itemId, reason);
   }
 

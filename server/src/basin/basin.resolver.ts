@@ -4,20 +4,17 @@ import { Basin } from './basin.entity.js';
 import { TriennialConvention } from './triennial-convention.entity.js';
 import { Organisation, OrganisationKind } from '../organisation/organisation.entity.js';
 import { Membership, Role } from '../person/membership.entity.js';
-import { requireBasinReader, requireViewer } from '../auth/auth-checker.js';
-import { AppError, ErrorCode } from '../errors.js';
-import { Page, PageArgs, toPage } from '../common/page.js';
+import { requireViewer } from '../auth/auth-checker.js';
+import { ReadableWhen } from '../auth/readable-when.js';
+import { NESTED_LIST_CAP, Page, PageArgs, toPage } from '../common/page.js';
+import { readableBasin, readsBasinFigures, visibleBasin } from './basin.access.js';
+import { readsPeopleOf } from '../organisation/organisation.access.js';
 
 @ObjectType()
 class MembershipPage extends Page(Membership) {}
 
-/** Loads a basin the viewer may read, or throws UNKNOWN_BASIN / FORBIDDEN. */
-export async function readableBasin(ctx: Context, basinId: string): Promise<Basin> {
-  const basin = await ctx.em.findOne(Basin, basinId);
-  if (!basin) throw new AppError(ErrorCode.UNKNOWN_BASIN, 'This basin does not exist');
-  requireBasinReader(ctx, basin.id);
-  return basin;
-}
+@ObjectType()
+class OrganisationPage extends Page(Organisation) {}
 
 @Resolver(() => Basin)
 export class BasinResolver {
@@ -31,20 +28,26 @@ export class BasinResolver {
   }
 
   @Authorized()
-  @Query(() => Basin)
+  @Query(() => Basin, { description: 'A basin the viewer belongs to (its figures only for its committee roles)' })
   basin(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Basin> {
-    return readableBasin(ctx, id);
+    return visibleBasin(ctx, id);
   }
 
   @Authorized()
-  @Query(() => [Organisation], { description: 'Organisations of a basin, by kind then name' })
+  @Query(() => OrganisationPage, { description: 'Organisations of a basin, by kind then name' })
   async organisations(
     @Arg('basinId', () => ID) basinId: string,
     @Arg('kind', () => OrganisationKind, { nullable: true }) kind: OrganisationKind | null,
+    @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
-  ): Promise<Organisation[]> {
+  ) {
     const basin = await readableBasin(ctx, basinId);
-    return ctx.em.find(Organisation, { basin, ...(kind ? { kind } : {}) }, { orderBy: { kind: 'asc', name: 'asc' } });
+    const result = await ctx.em.findAndCount(
+      Organisation,
+      { basin, ...(kind ? { kind } : {}) },
+      { orderBy: { kind: 'asc', name: 'asc', id: 'asc' }, offset: page.offset, limit: page.limit },
+    );
+    return toPage(result, page);
   }
 
   @Authorized()
@@ -71,8 +74,9 @@ export class BasinResolver {
 
   @FieldResolver(() => TriennialConvention, {
     nullable: true,
-    description: 'The convention in force today, or the latest',
+    description: "The convention in force today, or the latest; null for whoever does not read the basin's figures",
   })
+  @ReadableWhen(readsBasinFigures)
   async currentConvention(@Root() basin: Basin, @Ctx() ctx: Context): Promise<TriennialConvention | null> {
     const today = new Date().toISOString().slice(0, 10);
     return (
@@ -89,9 +93,17 @@ export class BasinResolver {
 
 @Resolver(() => Organisation)
 export class OrganisationResolver {
-  @FieldResolver(() => [Membership], { description: 'Its people in the basin' })
+  @FieldResolver(() => [Membership], {
+    nullable: true,
+    description: "Its people in the basin (at most 200); null for whoever may not read the basin's people",
+  })
+  @ReadableWhen(readsPeopleOf)
   people(@Root() organisation: Organisation, @Ctx() ctx: Context): Promise<Membership[]> {
-    return ctx.em.find(Membership, { organisation }, { populate: ['person'], orderBy: { role: 'asc' } });
+    return ctx.em.find(
+      Membership,
+      { organisation },
+      { populate: ['person'], orderBy: { role: 'asc', id: 'asc' }, limit: NESTED_LIST_CAP },
+    );
   }
 }
 

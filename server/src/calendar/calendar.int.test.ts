@@ -77,7 +77,7 @@ describe('the calendar feed of coming sessions', () => {
     const secret = url.split('/').pop()!.replace('.ics', '');
     expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored.tokenHash).not.toContain(secret);
-    expect(codeOf(await gql(server, FEED, { b: b.basin.id }, { token }))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(server, FEED, { b: b.basin.id }, { token }))).toBe('NOT_FOUND');
     const sme = await signInToken(server, 'smeleader@ca.test', PASSWORD);
     expect(codeOf(await gql(server, FEED, { b: a.basin.id }, { token: sme }))).toBe('FORBIDDEN');
     expect(codeOf(await gql(server, FEED, { b: a.basin.id }))).toBe('UNAUTHENTICATED');

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
 import { requireViewer } from '../auth/auth-checker.js';
-import { readableBasin } from '../basin/basin.resolver.js';
+import { readableBasin } from '../basin/basin.access.js';
 import { ensureCalendarFeed, feedUrl, resetCalendarFeed, type FeedLink } from './calendar.service.js';
 
 @ObjectType({ description: "The viewer's calendar feed of coming sessions (.ics), for any calendar application" })

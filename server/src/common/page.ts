@@ -1,7 +1,10 @@
 import { ArgsType, type ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 
-/** offset/limit paging for lists that grow (projects, meetings, people). */
+/**
+ * offset/limit paging for the root lists that grow: projects, meetings, members, organisations, advances, follow-ups.
+ * At most 200 a page.
+ */
 @ArgsType()
 export class PageArgs {
   @Field(() => Int, { defaultValue: 0 })
@@ -35,6 +38,18 @@ export function Page<T extends object>(itemType: ClassType<T>) {
   }
   return PageClass;
 }
+
+/**
+ * The most items a nested list gives. Nested lists are shown whole by the screens and stay small in practice (an
+ * organisation's people, a project's pledges, an advance's repayments, a partner's ledger); the cap is a ceiling
+ * against the unexpected, far above real data, not a page. Lists bounded by construction (an agenda, a committee,
+ * a schedule of at most 120 instalments, a convention's parties) have none.
+ */
+export const NESTED_LIST_CAP = 200;
+
+/** Paginates a list computed in memory (follow-ups are derived from each project's cadence). */
+export const pageOf = <T>(all: T[], args: PageArgs): PageShape<T> =>
+  toPage([all.slice(args.offset, args.offset + args.limit), all.length], args);
 
 export const toPage = <T>([items, totalCount]: [T[], number], args: PageArgs): PageShape<T> => ({
   items,

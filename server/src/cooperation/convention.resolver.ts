@@ -20,7 +20,8 @@ import { Person } from '../person/person.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { Project } from '../project/project.entity.js';
 import { CompetenceDomain } from '../project/competence-need.entity.js';
-import { readableProject } from '../project/project.service.js';
+import { readableProject } from '../project/project.access.js';
+import { readableSignature } from './convention.access.js';
 import { Decision } from '../decision/decision.entity.js';
 import { Advance } from '../advance/advance.entity.js';
 import { ConventionSignature, CooperationConvention } from './convention.entity.js';
@@ -46,17 +47,18 @@ export class CooperationConventionResolver {
     description: "An approved project's convention (the basin's committee roles, and the project's SME leader)",
   })
   async cooperationConvention(@Arg('projectId', () => ID) projectId: string, @Ctx() ctx: Context) {
-    const project = await readableProject(ctx.em, requireViewer(ctx), projectId);
+    const project = await readableProject(ctx, projectId);
     return ctx.em.findOne(CooperationConvention, { project });
   }
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => ConventionSignature, { description: 'Operator: record that a party signed, on the day given' })
-  recordSignature(
+  async recordSignature(
     @Arg('signatureId', () => ID) signatureId: string,
     @Arg('signedOn', () => String, { description: 'ISO date (YYYY-MM-DD), not in the future' }) signedOn: string,
     @Ctx() ctx: Context,
   ) {
+    await readableSignature(ctx, signatureId);
     return recordSignature(ctx.em, requireViewer(ctx), signatureId, signedOn);
   }
 

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { App } from '../app-services.js';
-import { readableProject } from '../project/project.service.js';
+import { readableProject } from '../project/project.access.js';
 import { Sme } from '../sme/sme.entity.js';
 import { fileViewer, sendPdf } from '../minutes/minutes.route.js';
 import { CooperationConvention } from './convention.entity.js';
@@ -26,7 +26,7 @@ export function conventionPdfRoute(app: App) {
     if (!viewer) return;
     let convention: CooperationConvention | null = null;
     try {
-      const project = await readableProject(em, viewer, String(req.params.projectId));
+      const project = await readableProject({ em, viewer }, String(req.params.projectId));
       convention = await em.findOne(CooperationConvention, { project });
     } catch {
       convention = null;

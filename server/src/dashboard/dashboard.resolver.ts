@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, Float, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
 import { requireViewer } from '../auth/auth-checker.js';
-import { readableBasin } from '../basin/basin.resolver.js';
+import { readableBasin } from '../basin/basin.access.js';
 import { Basin } from '../basin/basin.entity.js';
 import { TriennialConvention } from '../basin/triennial-convention.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';

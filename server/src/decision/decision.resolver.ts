@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import { requireViewer } from '../auth/auth-checker.js';
 import { Person } from '../person/person.entity.js';
 import { Project } from '../project/project.entity.js';
-import { liveItem } from '../meeting/live-session.resolver.js';
+import { readableItem } from '../meeting/meeting.access.js';
 import { Decision, DecisionOutcome } from './decision.entity.js';
 import { recordDecision } from './decision.service.js';
 
@@ -36,7 +36,7 @@ export class DecisionResolver {
     @Arg('input', () => DecisionInput) input: DecisionInput,
     @Ctx() ctx: Context,
   ) {
-    await liveItem(ctx, itemId);
+    await readableItem(ctx, itemId);
     return recordDecision(ctx.app, ctx.em, requireViewer(ctx), itemId, input);
   }
 

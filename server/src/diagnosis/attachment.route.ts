@@ -2,8 +2,8 @@ import type { Request, Response } from 'express';
 import type { App } from '../app-services.js';
 import { resolveViewer } from '../context.js';
 import { tokenFrom } from '../auth/tokens.js';
-import { readableProject } from '../project/project.service.js';
-import { Attachment } from './diagnosis-paper.entity.js';
+import type { Attachment } from './diagnosis-paper.entity.js';
+import { readableAttachment } from './diagnosis.access.js';
 
 /** Types a browser may show inline; anything else is downloaded, so an uploaded page can never run in our origin. */
 const INLINE = new Set([
@@ -25,10 +25,9 @@ export function attachmentRoute(app: App) {
       res.status(401).json({ code: 'UNAUTHENTICATED' });
       return;
     }
-    const attachment = await em.findOne(Attachment, String(req.params.id), { populate: ['version.paper'] });
+    let attachment: Attachment;
     try {
-      if (!attachment) throw new Error('not found');
-      await readableProject(em, viewer, attachment.version.getEntity().paper.getEntity().project.id);
+      attachment = await readableAttachment({ em, viewer }, String(req.params.id));
     } catch {
       res.status(404).json({ code: 'NOT_FOUND' });
       return;

@@ -1,8 +1,9 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { Length, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, Length, MaxLength, ValidateNested } from 'class-validator';
 import type { Context } from '../context.js';
 import { requireViewer } from '../auth/auth-checker.js';
-import { readableProject } from '../project/project.service.js';
+import { readableProject } from '../project/project.access.js';
+import { readableVersion } from './diagnosis.access.js';
 import { Person } from '../person/person.entity.js';
 import { Attachment, DiagnosisPaper, DiagnosisPaperVersion, DiagnosisSection } from './diagnosis-paper.entity.js';
 import { addAttachment, saveDiagnosisVersion } from './diagnosis.service.js';
@@ -34,6 +35,7 @@ class DiagnosisVersionInput {
 
   @Field(() => [DiagnosisSectionInput])
   @ValidateNested({ each: true })
+  @ArrayMaxSize(100)
   sections!: DiagnosisSectionInput[];
 }
 
@@ -50,6 +52,9 @@ class AttachmentInput {
   contentBase64!: string;
 }
 
+/** Versions listed with a paper: each carries its sections, so fewer than other nested lists. */
+const VERSIONS_SHOWN = 50;
+
 @Resolver(() => DiagnosisPaper)
 export class DiagnosisPaperResolver {
   @Authorized()
@@ -59,9 +64,8 @@ export class DiagnosisPaperResolver {
     @Arg('input', () => DiagnosisVersionInput) input: DiagnosisVersionInput,
     @Ctx() ctx: Context,
   ) {
-    const viewer = requireViewer(ctx);
-    const project = await readableProject(ctx.em, viewer, projectId);
-    return saveDiagnosisVersion(ctx.em, viewer, project, input);
+    const project = await readableProject(ctx, projectId);
+    return saveDiagnosisVersion(ctx.em, requireViewer(ctx), project, input);
   }
 
   @Authorized()
@@ -71,6 +75,7 @@ export class DiagnosisPaperResolver {
     @Arg('file', () => AttachmentInput) file: AttachmentInput,
     @Ctx() ctx: Context,
   ) {
+    await readableVersion(ctx, versionId);
     return addAttachment(ctx.app, ctx.em, requireViewer(ctx), versionId, file);
   }
 
@@ -79,9 +84,11 @@ export class DiagnosisPaperResolver {
     return ctx.em.findOne(DiagnosisPaperVersion, { paper, number: paper.latestVersion });
   }
 
-  @FieldResolver(() => [DiagnosisPaperVersion], { description: 'Newest first' })
-  async versions(@Root() paper: DiagnosisPaper) {
-    return (await paper.versions.load()).getItems();
+  @FieldResolver(() => [DiagnosisPaperVersion], {
+    description: `Newest first, the latest ${VERSIONS_SHOWN}; an older one through \`version(number:)\``,
+  })
+  versions(@Root() paper: DiagnosisPaper, @Ctx() ctx: Context) {
+    return ctx.em.find(DiagnosisPaperVersion, { paper }, { orderBy: { number: 'desc' }, limit: VERSIONS_SHOWN });
   }
 
   @FieldResolver(() => DiagnosisPaperVersion, { nullable: true })

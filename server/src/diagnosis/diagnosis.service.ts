@@ -71,6 +71,9 @@ export async function saveDiagnosisVersion(
   });
 }
 
+/** Attachments of one version, which a paper lists whole (and each new version carries forward). */
+export const MAX_ATTACHMENTS = 50;
+
 const SAFE_NAME = /[^\p{L}\p{N} ._()-]/gu;
 
 /** Adds a file to a version that no session has frozen yet. Refused whole when too large. */
@@ -97,6 +100,9 @@ export async function addAttachment(
   return em.transactional(async (tem) => {
     if (await tem.count(AgendaItem, { paperVersion: version.id })) {
       throw new AppError(ErrorCode.INVALID_STATE, 'This version is frozen by a session: save a new version first');
+    }
+    if ((await tem.count(Attachment, { version: version.id })) >= MAX_ATTACHMENTS) {
+      throw badInput(`A version holds at most ${MAX_ATTACHMENTS} attachments`, { file: 'tooMany' });
     }
     const stored = await app.files.put(tem, content);
     return tem.create(Attachment, {

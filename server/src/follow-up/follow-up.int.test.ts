@@ -73,13 +73,14 @@ describe('mandatary follow-up', () => {
     expect(followUp).toMatchObject({ overdue: true, next: { monthsAfterDecision: 3, state: 'OVERDUE' } });
     const reminders = await gql(
       server,
-      `query($b: ID!) { followUpReminders(basinId: $b) { project { title } next { monthsAfterDecision } } }`,
+      `query($b: ID!) { followUpReminders(basinId: $b) { totalCount items { project { title } next { monthsAfterDecision } } } }`,
       { b: a.basin.id },
       { token: await signInToken(server, 'operator@fu.test', PASSWORD) },
     );
-    expect(reminders.data?.followUpReminders).toEqual([
-      { project: { title: 'Export vers la Belgique' }, next: { monthsAfterDecision: 3 } },
-    ]);
+    expect(reminders.data?.followUpReminders).toEqual({
+      totalCount: 1,
+      items: [{ project: { title: 'Export vers la Belgique' }, next: { monthsAfterDecision: 3 } }],
+    });
   });
 
   it('should take the report of the mandatary: hires, jobs preserved, days delivered, a new intervention on the next agenda', async () => {

@@ -1,5 +1,6 @@
 import {
   Arg,
+  Args,
   Authorized,
   Ctx,
   Field,
@@ -20,9 +21,11 @@ import { requireViewer } from '../auth/auth-checker.js';
 import { Basin } from '../basin/basin.entity.js';
 import { Person } from '../person/person.entity.js';
 import { Project, ProjectStatus } from '../project/project.entity.js';
-import { readableProject } from '../project/project.service.js';
-import { readableBasin } from '../basin/basin.resolver.js';
+import { committeeProject, readableProject, readsCommitteeFiles } from '../project/project.access.js';
+import { readableBasin } from '../basin/basin.access.js';
+import { ReadableWhen } from '../auth/readable-when.js';
 import { Pledge } from '../pledge/pledge.entity.js';
+import { NESTED_LIST_CAP, Page, PageArgs, pageOf } from '../common/page.js';
 import { FollowUpReport } from './follow-up-report.entity.js';
 import { fileReport, followUpSlots, type FollowUpSlot as Slot } from './follow-up.service.js';
 
@@ -85,6 +88,9 @@ class FollowUpReportInput {
   closing!: boolean;
 }
 
+@ObjectType()
+class FollowUpPage extends Page(FollowUp) {}
+
 const today = () => new Date().toISOString().slice(0, 10);
 
 async function followUpOf(ctx: Context, project: Project): Promise<FollowUp> {
@@ -100,28 +106,42 @@ const FOLLOWED = [ProjectStatus.APPROVED, ProjectStatus.FOLLOW_UP];
 @Resolver(() => FollowUpReport)
 export class FollowUpResolver {
   @Authorized()
-  @Query(() => FollowUp, { description: "A project's follow-up: its reports on the basin's cadence" })
+  @Query(() => FollowUp, {
+    description: "A project's follow-up: its reports on the basin's cadence (the committee's, not the SME leader's)",
+  })
   async followUp(@Arg('projectId', () => ID) projectId: string, @Ctx() ctx: Context) {
-    return followUpOf(ctx, await readableProject(ctx.em, requireViewer(ctx), projectId));
+    return followUpOf(ctx, await committeeProject(ctx, projectId));
   }
 
   @Authorized()
-  @Query(() => [FollowUp], { description: 'The projects the viewer follows as mandatary, most urgent first' })
-  async myFollowUps(@Ctx() ctx: Context) {
+  @Query(() => FollowUpPage, { description: 'The projects the viewer follows as mandatary, most urgent first' })
+  async myFollowUps(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
     const projects = await ctx.em.find(Project, { mandatary: requireViewer(ctx).person.id, status: { $in: FOLLOWED } });
     const all = await Promise.all(projects.map((p) => followUpOf(ctx, p)));
-    return all.sort((x, y) => (x.next?.dueOn ?? '9999').localeCompare(y.next?.dueOn ?? '9999'));
+    return pageOf(
+      all.sort((x, y) => (x.next?.dueOn ?? '9999').localeCompare(y.next?.dueOn ?? '9999')),
+      page,
+    );
   }
 
   @Authorized()
-  @Query(() => [FollowUp], { description: 'Reports overdue or due within 15 days in the basin: the reminders to send' })
-  async followUpReminders(@Arg('basinId', () => ID) basinId: string, @Ctx() ctx: Context) {
+  @Query(() => FollowUpPage, {
+    description: 'Reports overdue or due within 15 days in the basin: the reminders to send, most urgent first',
+  })
+  async followUpReminders(
+    @Arg('basinId', () => ID) basinId: string,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
     const basin = await readableBasin(ctx, basinId);
     const projects = await ctx.em.find(Project, { basin, status: { $in: FOLLOWED } });
     const all = await Promise.all(projects.map((p) => followUpOf(ctx, p)));
-    return all
-      .filter((f) => f.next && f.next.state !== 'UPCOMING')
-      .sort((x, y) => x.next!.dueOn.localeCompare(y.next!.dueOn));
+    return pageOf(
+      all
+        .filter((f) => f.next && f.next.state !== 'UPCOMING')
+        .sort((x, y) => x.next!.dueOn.localeCompare(y.next!.dueOn)),
+      page,
+    );
   }
 
   @Authorized()
@@ -131,7 +151,7 @@ export class FollowUpResolver {
     @Arg('input', () => FollowUpReportInput) input: FollowUpReportInput,
     @Ctx() ctx: Context,
   ) {
-    await readableProject(ctx.em, requireViewer(ctx), projectId);
+    await readableProject(ctx, projectId);
     return fileReport(ctx.em, requireViewer(ctx), projectId, input);
   }
 
@@ -148,8 +168,18 @@ export class FollowUpResolver {
 
 @Resolver(() => Project)
 export class ProjectPledgesResolver {
-  @FieldResolver(() => [Pledge], { description: 'The competence plan: active pledges, with days delivered' })
+  @FieldResolver(() => [Pledge], {
+    nullable: true,
+    description:
+      'The competence plan: active pledges, with days delivered (at most 200); null for the SME leader (its ' +
+      'convention lists the means)',
+  })
+  @ReadableWhen(readsCommitteeFiles)
   pledges(@Root() project: Project, @Ctx() ctx: Context) {
-    return ctx.em.find(Pledge, { project, withdrawn: false }, { orderBy: { createdAt: 'asc' } });
+    return ctx.em.find(
+      Pledge,
+      { project, withdrawn: false },
+      { orderBy: { createdAt: 'asc', id: 'asc' }, limit: NESTED_LIST_CAP },
+    );
   }
 }

@@ -12,9 +12,8 @@ import {
   registerEnumType,
 } from 'type-graphql';
 import type { Context } from '../context.js';
-import { requireRole } from '../auth/auth-checker.js';
+import { requireBasinRole } from '../basin/basin.access.js';
 import { Role } from '../person/membership.entity.js';
-import { Basin } from '../basin/basin.entity.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { IMPORT_COLUMNS, importBasin } from './import.service.js';
 
@@ -57,9 +56,7 @@ export class ImportResolver {
     @Arg('dryRun', () => Boolean, { defaultValue: true }) dryRun: boolean,
     @Ctx() ctx: Context,
   ) {
-    if (!(await ctx.em.count(Basin, { id: basinId })))
-      throw new AppError(ErrorCode.UNKNOWN_BASIN, 'This basin does not exist');
-    requireRole(ctx, basinId, Role.OPERATOR);
+    await requireBasinRole(ctx, basinId, Role.OPERATOR);
     const content = Buffer.from(contentBase64, 'base64');
     if (content.length > ctx.app.config.maxAttachmentBytes) {
       throw new AppError(ErrorCode.FILE_TOO_LARGE, 'The file is too large', {

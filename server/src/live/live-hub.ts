@@ -21,7 +21,7 @@ import type { Context, Viewer } from '../context.js';
 import type { MeetingEventPayload } from '../pubsub.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { Person } from '../person/person.entity.js';
-import { readableMeeting } from '../meeting/meeting.resolver.js';
+import { readableMeeting } from '../meeting/meeting.access.js';
 import { committeeSeats } from '../meeting/live-session.service.js';
 import { publishLiveChange } from './live-changes.js';
 import { LatestChannel } from './channel.js';

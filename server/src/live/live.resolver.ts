@@ -16,7 +16,7 @@ import { requireViewer } from '../auth/auth-checker.js';
 import { Meeting } from '../meeting/meeting.entity.js';
 import { AgendaItem } from '../meeting/agenda-item.entity.js';
 import { PrivateNote } from '../meeting/private-note.entity.js';
-import { readableMeeting } from '../meeting/meeting.resolver.js';
+import { readableMeeting } from '../meeting/meeting.access.js';
 import { Ballot } from '../ballot/ballot.entity.js';
 import { MyVoice } from '../ballot/ballot.resolver.js';
 import { voicesOf } from '../ballot/ballot.service.js';

@@ -24,13 +24,12 @@ import { Pledge } from '../pledge/pledge.entity.js';
 import { coverage } from '../pledge/pledge.service.js';
 import { Ballot, ConflictOfInterest } from '../ballot/ballot.entity.js';
 import { Decision } from '../decision/decision.entity.js';
-import { notFound } from '../errors.js';
 import { Meeting } from './meeting.entity.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { Attendance, AttendanceMode } from './attendance.entity.js';
 import { HandRaise } from './hand-raise.entity.js';
 import { PrivateNote } from './private-note.entity.js';
-import { readableMeeting } from './meeting.resolver.js';
+import { readableItem, readableMeeting } from './meeting.access.js';
 import {
   actOnItem,
   closeMeeting,
@@ -160,7 +159,7 @@ export class LiveMeetingResolver {
   @Authorized()
   @Mutation(() => AgendaItem, { description: 'Chair: move the session to this item; every screen follows' })
   async setCurrentItem(@Arg('itemId', () => ID) itemId: string, @Ctx() ctx: Context) {
-    const item = await liveItem(ctx, itemId);
+    const item = await readableItem(ctx, itemId);
     return setCurrentItem(ctx.app, ctx.em, requireViewer(ctx), item.meeting.id, itemId);
   }
 
@@ -172,7 +171,7 @@ export class LiveMeetingResolver {
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
     @Ctx() ctx: Context,
   ) {
-    const item = await liveItem(ctx, itemId);
+    const item = await readableItem(ctx, itemId);
     return actOnItem(ctx.app, ctx.em, requireViewer(ctx), item.meeting.id, itemId, action as ItemAction, reason);
   }
 
@@ -214,7 +213,7 @@ export class LiveMeetingResolver {
     @Arg('body', () => String) body: string,
     @Ctx() ctx: Context,
   ) {
-    const item = await liveItem(ctx, itemId);
+    const item = await readableItem(ctx, itemId);
     return saveNote(ctx.em, requireViewer(ctx), item, body);
   }
 
@@ -323,12 +322,4 @@ export class ConflictResolver {
   person(@Root() conflict: ConflictOfInterest) {
     return conflict.person.load();
   }
-}
-
-/** An agenda item whose meeting the viewer may read. */
-export async function liveItem(ctx: Context, itemId: string): Promise<AgendaItem> {
-  const item = await ctx.em.findOne(AgendaItem, itemId);
-  if (!item) throw notFound('Agenda item');
-  await readableMeeting(ctx, item.meeting.id);
-  return item;
 }

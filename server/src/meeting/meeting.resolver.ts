@@ -16,15 +16,15 @@ import {
   registerEnumType,
 } from 'type-graphql';
 import type { Context } from '../context.js';
-import { requireBasinReader, requireRole, requireViewer } from '../auth/auth-checker.js';
+import { requireViewer } from '../auth/auth-checker.js';
 import { reorderLive } from './live-session.service.js';
 import { Role } from '../person/membership.entity.js';
 import { Person } from '../person/person.entity.js';
 import { Project } from '../project/project.entity.js';
 import { DiagnosisPaper, DiagnosisPaperVersion } from '../diagnosis/diagnosis-paper.entity.js';
 import { Page, PageArgs, toPage } from '../common/page.js';
-import { notFound } from '../errors.js';
-import { readableBasin } from '../basin/basin.resolver.js';
+import { readableBasin, requireBasinRole } from '../basin/basin.access.js';
+import { operatorItem, operatorMeeting, readableItem, readableMeeting } from './meeting.access.js';
 import type { MeetingEventPayload } from '../pubsub.js';
 import { onReturn } from '../presence/presence.js';
 import { Meeting, MeetingStatus } from './meeting.entity.js';
@@ -65,31 +65,6 @@ class MeetingEvent {
   at!: string;
 }
 
-/** Loads a meeting the viewer may read (committee roles of its basin). */
-export async function readableMeeting(ctx: Context, id: string): Promise<Meeting> {
-  const meeting = await ctx.em.findOne(Meeting, id);
-  if (!meeting) throw notFound('Meeting');
-  try {
-    requireBasinReader(ctx, meeting.basin.id);
-  } catch {
-    throw notFound('Meeting');
-  }
-  return meeting;
-}
-
-async function operatorMeeting(ctx: Context, id: string): Promise<Meeting> {
-  const meeting = await readableMeeting(ctx, id);
-  requireRole(ctx, meeting.basin.id, Role.OPERATOR);
-  return meeting;
-}
-
-async function operatorItem(ctx: Context, id: string): Promise<AgendaItem> {
-  const item = await ctx.em.findOne(AgendaItem, id);
-  if (!item) throw notFound('Agenda item');
-  await operatorMeeting(ctx, item.meeting.id);
-  return item;
-}
-
 @Resolver(() => Meeting)
 export class MeetingResolver {
   @Authorized()
@@ -124,7 +99,7 @@ export class MeetingResolver {
   @Authorized(Role.OPERATOR)
   @Mutation(() => Meeting)
   async createMeeting(@Arg('input', () => CreateMeetingInput) input: CreateMeetingInput, @Ctx() ctx: Context) {
-    requireRole(ctx, input.basinId, Role.OPERATOR);
+    await requireBasinRole(ctx, input.basinId, Role.OPERATOR);
     return createMeeting(ctx.em, input);
   }
 
@@ -177,8 +152,7 @@ export class MeetingResolver {
     @Arg('position', () => Int) position: number,
     @Ctx() ctx: Context,
   ) {
-    const item = await ctx.em.findOne(AgendaItem, id);
-    if (!item) throw notFound('Agenda item');
+    const item = await readableItem(ctx, id);
     const meeting = await readableMeeting(ctx, item.meeting.id);
     if (meeting.status === MeetingStatus.OPEN) {
       return reorderLive(ctx.app, ctx.em, requireViewer(ctx), meeting.id, id, position);

@@ -41,7 +41,7 @@ function requirePreparing(meeting: Meeting): void {
 export async function createMeeting(em: EntityManager, input: CreateMeetingInput): Promise<Meeting> {
   return em.transactional(async (tem) => {
     const basin = await tem.findOne(Basin, input.basinId);
-    if (!basin) throw new AppError(ErrorCode.UNKNOWN_BASIN, 'This basin does not exist');
+    if (!basin) throw notFound('Basin');
     const chair = input.chairId ? await checkChair(tem, basin, input.chairId) : null;
     return tem.create(Meeting, {
       basin,

@@ -20,7 +20,7 @@ import { Person } from '../person/person.entity.js';
 import { Ballot } from '../ballot/ballot.entity.js';
 import { Meeting } from '../meeting/meeting.entity.js';
 import { AgendaItem } from '../meeting/agenda-item.entity.js';
-import { readableMeeting } from '../meeting/meeting.resolver.js';
+import { readableMeeting } from '../meeting/meeting.access.js';
 import { Minutes } from './minutes.entity.js';
 import { MinutesAttendance, MinutesItem, MinutesQuorum } from './minutes-content.js';
 import { updateMinutes } from './minutes.service.js';

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import type { App } from '../app-services.js';
 import { type Viewer, resolveViewer } from '../context.js';
 import { tokenFrom } from '../auth/tokens.js';
-import { requireBasinReader } from '../auth/auth-checker.js';
+import { belongsToBasin, readsBasin } from '../basin/basin.access.js';
 import { Meeting } from '../meeting/meeting.entity.js';
 import { Minutes } from './minutes.entity.js';
 import { renderMinutesPdf } from './minutes-pdf.js';
@@ -39,13 +39,11 @@ export function minutesPdfRoute(app: App) {
     const viewer = await fileViewer(em, req, res);
     if (!viewer) return;
     const meeting = await em.findOne(Meeting, String(req.params.meetingId));
-    if (!meeting || !(viewer.person.isNetworkHead || viewer.grants.some((g) => g.basinId === meeting.basin.id))) {
+    if (!meeting || !belongsToBasin(viewer, meeting.basin.id)) {
       res.status(404).json({ code: 'NOT_FOUND' });
       return;
     }
-    try {
-      requireBasinReader({ viewer }, meeting.basin.id);
-    } catch {
+    if (!readsBasin(viewer, meeting.basin.id)) {
       res.status(403).json({ code: 'FORBIDDEN' });
       return;
     }

@@ -158,7 +158,7 @@ describe('reminders', () => {
     const member = await signInToken(server, 'member@nt.test', PASSWORD);
     expect(codeOf(await gql(server, REMIND, { b: a.basin.id }, { token: member }))).toBe('FORBIDDEN');
     const stranger = await signInToken(server, 'operator@nu.test', PASSWORD);
-    expect(codeOf(await gql(server, REMIND, { b: a.basin.id }, { token: stranger }))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(server, REMIND, { b: a.basin.id }, { token: stranger }))).toBe('NOT_FOUND');
     const before = mailboxMark(server.config.dataDir);
     const sent = await gql(server, REMIND, { b: a.basin.id }, { token: operator });
     expect(sent.data?.sendReminders).toBe(3);

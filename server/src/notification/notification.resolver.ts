@@ -1,7 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
-import { requireRole } from '../auth/auth-checker.js';
-import { readableBasin } from '../basin/basin.resolver.js';
+import { requireBasinRole } from '../basin/basin.access.js';
 import { Role } from '../person/membership.entity.js';
 import { sendReminders } from './reminders.js';
 
@@ -14,8 +13,7 @@ export class NotificationResolver {
       'returns how many messages went out — each subject once a day, so a second run the same day sends none',
   })
   async sendReminders(@Arg('basinId', () => ID) basinId: string, @Ctx() ctx: Context): Promise<number> {
-    const basin = await readableBasin(ctx, basinId);
-    requireRole(ctx, basin.id, Role.OPERATOR);
-    return sendReminders(ctx.app, basin.id);
+    await requireBasinRole(ctx, basinId, Role.OPERATOR);
+    return sendReminders(ctx.app, basinId);
   }
 }

@@ -1,13 +1,13 @@
 import { Arg, Authorized, Ctx, Field, Float, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
-import { requireBasinReader } from '../auth/auth-checker.js';
 import { Basin } from '../basin/basin.entity.js';
 import { Membership, Role } from '../person/membership.entity.js';
 import { Project } from '../project/project.entity.js';
 import { Pledge } from '../pledge/pledge.entity.js';
 import { Meeting, MeetingStatus } from '../meeting/meeting.entity.js';
-import { notFound } from '../errors.js';
+import { NESTED_LIST_CAP } from '../common/page.js';
 import { Organisation } from './organisation.entity.js';
+import { readableOrganisation } from './organisation.access.js';
 
 @ObjectType({ description: "A line of a partner company's ledger: one pledge, what was delivered and its value" })
 class LedgerLine {
@@ -22,11 +22,15 @@ class LedgerLine {
 class PartnerLedger {
   @Field(() => Organisation) organisation!: Organisation;
   @Field(() => Float) dailyRate!: number;
-  @Field(() => [LedgerLine]) lines!: LedgerLine[];
+  @Field(() => [LedgerLine], { description: 'Its pledges, newest first (at most 200; the totals count them all)' })
+  lines!: LedgerLine[];
   @Field(() => Float) daysPledged!: number;
   @Field(() => Float) daysDelivered!: number;
   @Field(() => Int) deliveredValue!: number;
-  @Field(() => [Project], { description: 'Projects its people follow as mandataries' }) followedProjects!: Project[];
+  @Field(() => [Project], {
+    description: 'Projects its people follow as mandataries, latest decided first (at most 200)',
+  })
+  followedProjects!: Project[];
   @Field(() => [Meeting], { description: 'The coming sessions' }) comingMeetings!: Meeting[];
 }
 
@@ -38,20 +42,14 @@ export class PartnerLedgerResolver {
     @Arg('organisationId', () => ID) organisationId: string,
     @Ctx() ctx: Context,
   ): Promise<PartnerLedger> {
-    const organisation = await ctx.em.findOne(Organisation, organisationId);
-    if (!organisation) throw notFound('Organisation');
-    try {
-      requireBasinReader(ctx, organisation.basin.id);
-    } catch {
-      throw notFound('Organisation');
-    }
+    const organisation = await readableOrganisation(ctx, organisationId);
     const basin = await ctx.em.findOneOrFail(Basin, organisation.basin.id);
     const pledges = await ctx.em.find(
       Pledge,
       { organisation, withdrawn: false },
       { populate: ['project'], orderBy: { createdAt: 'desc' } },
     );
-    const lines = pledges.map((pledge) => ({
+    const lines = pledges.slice(0, NESTED_LIST_CAP).map((pledge) => ({
       pledge,
       project: pledge.project.getEntity(),
       deliveredValue: Math.round(pledge.daysDelivered * basin.dailyRate),
@@ -60,12 +58,12 @@ export class PartnerLedgerResolver {
     const followedProjects = await ctx.em.find(
       Project,
       { mandatary: { $in: people.map((m) => m.person.id) } },
-      { orderBy: { decidedAt: 'desc' } },
+      { orderBy: { decidedAt: 'desc', id: 'asc' }, limit: NESTED_LIST_CAP },
     );
     const comingMeetings = await ctx.em.find(
       Meeting,
       { basin, status: { $ne: MeetingStatus.CLOSED }, scheduledAt: { $gte: new Date(Date.now() - 86400_000) } },
-      { orderBy: { scheduledAt: 'asc' } },
+      { orderBy: { scheduledAt: 'asc' }, limit: NESTED_LIST_CAP },
     );
     return {
       organisation,
@@ -73,7 +71,7 @@ export class PartnerLedgerResolver {
       lines,
       daysPledged: pledges.reduce((sum, p) => sum + p.days, 0),
       daysDelivered: pledges.reduce((sum, p) => sum + p.daysDelivered, 0),
-      deliveredValue: lines.reduce((sum, l) => sum + l.deliveredValue, 0),
+      deliveredValue: pledges.reduce((sum, p) => sum + Math.round(p.daysDelivered * basin.dailyRate), 0),
       followedProjects,
       comingMeetings,
     };

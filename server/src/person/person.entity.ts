@@ -7,7 +7,7 @@ import { Membership } from './membership.entity.js';
 @ObjectType()
 @Entity()
 export class Person extends BaseEntity {
-  @Field(() => String)
+  /** Shown through `PersonResolver.email`, to those who may read it. */
   @Property({ type: 'string' })
   @Unique()
   email!: string;

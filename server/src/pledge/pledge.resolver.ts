@@ -17,8 +17,7 @@ import { requireViewer } from '../auth/auth-checker.js';
 import { CompetenceDomain, CompetenceNeed } from '../project/competence-need.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { Person } from '../person/person.entity.js';
-import { liveItem } from '../meeting/live-session.resolver.js';
-import { readableMeeting } from '../meeting/meeting.resolver.js';
+import { readableItem, readableMeeting } from '../meeting/meeting.access.js';
 import { notFound } from '../errors.js';
 import { Pledge } from './pledge.entity.js';
 import { amendPledge, makePledge } from './pledge.service.js';
@@ -86,7 +85,7 @@ export class PledgeResolver {
     @Arg('input', () => PledgeInput) input: PledgeInput,
     @Ctx() ctx: Context,
   ) {
-    await liveItem(ctx, itemId);
+    await readableItem(ctx, itemId);
     return makePledge(ctx.app, ctx.em, requireViewer(ctx), itemId, input);
   }
 

@@ -1,8 +1,10 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { IsOptional, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CompetenceDomain } from './competence-need.entity.js';
 import { ProjectKind, ProjectStatus } from './project.entity.js';
 
+/** A project lists its competence needs whole: a handful in practice, at most this many. */
+export const MAX_NEEDS = 50;
 @InputType()
 export class SmeInput {
   @Field(() => String, { description: '9 digits; spaces are ignored' })
@@ -79,6 +81,7 @@ export class CreateProjectInput {
 
   @Field(() => [CompetenceNeedInput], { defaultValue: [] })
   @ValidateNested({ each: true })
+  @ArrayMaxSize(MAX_NEEDS)
   needs!: CompetenceNeedInput[];
 }
 
@@ -117,5 +120,6 @@ export class UpdateProjectInput {
   @Field(() => [CompetenceNeedInput], { nullable: true, description: 'Replaces the whole list when given' })
   @IsOptional()
   @ValidateNested({ each: true })
+  @ArrayMaxSize(MAX_NEEDS)
   needs?: CompetenceNeedInput[] | null;
 }

@@ -88,7 +88,7 @@ describe('projects', () => {
       { input: input({ basinId: '00000000-0000-4000-8000-000000000000' }) },
       { token: operatorA },
     );
-    expect(codeOf(unknown)).toBe('FORBIDDEN'); // not the operator of a basin that does not exist
+    expect(codeOf(unknown)).toBe('NOT_FOUND');
     const aboveCap = await gql(
       server,
       CREATE,
@@ -118,22 +118,22 @@ describe('projects', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('should answer UNKNOWN_BASIN when listing a basin that does not exist', async () => {
+  it('should answer NOT_FOUND when listing a basin that does not exist', async () => {
     const result = await gql(
       server,
       PROJECTS,
       { basinId: '00000000-0000-4000-8000-000000000000' },
       { token: operatorA },
     );
-    expect(codeOf(result)).toBe('UNKNOWN_BASIN');
+    expect(codeOf(result)).toBe('NOT_FOUND');
   });
 
   it('should keep each basin to itself and writes to operators', async () => {
     const operatorB = await signInToken(server, 'operator@pb.test', PASSWORD);
     const observer = await signInToken(server, 'observer@pa.test', PASSWORD);
-    expect(codeOf(await gql(server, CREATE, { input: input() }, { token: operatorB }))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(server, CREATE, { input: input() }, { token: operatorB }))).toBe('NOT_FOUND');
     expect(codeOf(await gql(server, CREATE, { input: input() }, { token: observer }))).toBe('FORBIDDEN');
-    expect(codeOf(await gql(server, PROJECTS, { basinId: a.basin.id }, { token: operatorB }))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(server, PROJECTS, { basinId: a.basin.id }, { token: operatorB }))).toBe('NOT_FOUND');
     const listed = await gql(server, PROJECTS, { basinId: a.basin.id }, { token: operatorA });
     const id = listed.data?.projects.items[0].id;
     expect(codeOf(await gql(server, `{ project(id: "${id}") { title } }`, {}, { token: operatorB }))).toBe('NOT_FOUND');

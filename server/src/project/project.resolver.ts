@@ -15,16 +15,17 @@ import type { Context } from '../context.js';
 import { Project, ProjectStatus } from './project.entity.js';
 import { CompetenceNeed } from './competence-need.entity.js';
 import { CreateProjectInput, UpdateProjectInput } from './project.inputs.js';
-import { createProject, projectScope, readableProject, updateProject } from './project.service.js';
-import { requireRole, requireViewer } from '../auth/auth-checker.js';
+import { createProject, updateProject } from './project.service.js';
+import { readableProject, readsCommitteeFiles, requireProjectScope } from './project.access.js';
+import { requireRole } from '../auth/auth-checker.js';
+import { ReadableWhen } from '../auth/readable-when.js';
+import { requireBasinRole } from '../basin/basin.access.js';
 import { Role } from '../person/membership.entity.js';
 import { Sme } from '../sme/sme.entity.js';
 import { Person } from '../person/person.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { DiagnosisPaper } from '../diagnosis/diagnosis-paper.entity.js';
 import { Page, PageArgs, toPage } from '../common/page.js';
-import { AppError, ErrorCode } from '../errors.js';
-import { Basin } from '../basin/basin.entity.js';
 
 @ObjectType()
 class ProjectPage extends Page(Project) {}
@@ -40,10 +41,7 @@ export class ProjectResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
-    if (!(await ctx.em.count(Basin, { id: basinId })))
-      throw new AppError(ErrorCode.UNKNOWN_BASIN, 'This basin does not exist');
-    const scope = projectScope(requireViewer(ctx), basinId);
-    const filters = [scope];
+    const filters = [await requireProjectScope(ctx, basinId)];
     if (status?.length) filters.push({ status: { $in: status } });
     if (search?.trim()) {
       const like = `%${search.trim()}%`;
@@ -60,13 +58,13 @@ export class ProjectResolver {
   @Authorized()
   @Query(() => Project)
   project(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Project> {
-    return readableProject(ctx.em, requireViewer(ctx), id);
+    return readableProject(ctx, id);
   }
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => Project, { description: 'Operator: record a prescribed project (and its SME when new)' })
   async createProject(@Arg('input', () => CreateProjectInput) input: CreateProjectInput, @Ctx() ctx: Context) {
-    requireRole(ctx, input.basinId, Role.OPERATOR);
+    await requireBasinRole(ctx, input.basinId, Role.OPERATOR);
     return createProject(ctx.em, input);
   }
 
@@ -77,7 +75,7 @@ export class ProjectResolver {
     @Arg('input', () => UpdateProjectInput) input: UpdateProjectInput,
     @Ctx() ctx: Context,
   ) {
-    const project = await readableProject(ctx.em, requireViewer(ctx), id);
+    const project = await readableProject(ctx, id);
     requireRole(ctx, project.basin.id, Role.OPERATOR);
     return updateProject(ctx.em, project, input);
   }
@@ -112,7 +110,11 @@ export class ProjectResolver {
     return (await project.needs.load()).getItems();
   }
 
-  @FieldResolver(() => DiagnosisPaper, { nullable: true })
+  @FieldResolver(() => DiagnosisPaper, {
+    nullable: true,
+    description: "The committee's diagnosis paper; null for the project's SME leader",
+  })
+  @ReadableWhen(readsCommitteeFiles)
   diagnosis(@Root() project: Project, @Ctx() ctx: Context) {
     return ctx.em.findOne(DiagnosisPaper, { project });
   }

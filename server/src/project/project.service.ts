@@ -1,6 +1,5 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import { AppError, ErrorCode, badInput, notFound } from '../errors.js';
-import type { Viewer } from '../context.js';
 import { Basin } from '../basin/basin.entity.js';
 import { Sme } from '../sme/sme.entity.js';
 import { isValidSiren, normaliseSiren } from '../sme/siren.js';
@@ -9,7 +8,6 @@ import { Person } from '../person/person.entity.js';
 import { Project, ProjectStatus } from './project.entity.js';
 import { CompetenceNeed } from './competence-need.entity.js';
 import type { CompetenceNeedInput, CreateProjectInput, UpdateProjectInput } from './project.inputs.js';
-import { hasRole } from '../auth/auth-checker.js';
 
 /** Steps an operator may set by hand; the others follow from decisions and follow-up. */
 const PREPARATION_STEPS = [ProjectStatus.PRESCRIBED, ProjectStatus.DIAGNOSIS, ProjectStatus.SCHEDULED];
@@ -34,7 +32,7 @@ async function replaceNeeds(em: EntityManager, project: Project, needs: Competen
 export async function createProject(em: EntityManager, input: CreateProjectInput): Promise<Project> {
   return em.transactional(async (tem) => {
     const basin = await tem.findOne(Basin, input.basinId);
-    if (!basin) throw new AppError(ErrorCode.UNKNOWN_BASIN, 'This basin does not exist');
+    if (!basin) throw notFound('Basin');
     checkAdvance(basin, input.advanceRequested);
     const prescriberRole = await tem.findOne(
       Membership,
@@ -104,26 +102,4 @@ export async function updateProject(em: EntityManager, project: Project, input: 
     tem.persist(project);
     return project;
   });
-}
-
-/** The projects a viewer may list: the basin's for its committee roles, only its own for an SME leader. */
-export function projectScope(viewer: Viewer, basinId: string): FilterQuery<Project> {
-  if (viewer.person.isNetworkHead || hasRole(viewer, basinId, Role.OPERATOR, Role.CHAIR, Role.MEMBER, Role.OBSERVER)) {
-    return { basin: basinId };
-  }
-  if (hasRole(viewer, basinId, Role.SME)) return { basin: basinId, sme: { leader: viewer.person.id } };
-  throw new AppError(ErrorCode.FORBIDDEN, 'You cannot read this basin');
-}
-
-/** Loads a project the viewer may read, or throws NOT_FOUND (never revealing another basin's project). */
-export async function readableProject(em: EntityManager, viewer: Viewer, id: string): Promise<Project> {
-  const project = await em.findOne(Project, id);
-  if (!project) throw notFound('Project');
-  try {
-    const scope = projectScope(viewer, project.basin.id);
-    if (!(await em.count(Project, { $and: [{ id }, scope] }))) throw notFound('Project');
-  } catch {
-    throw notFound('Project');
-  }
-  return project;
 }

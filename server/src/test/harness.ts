@@ -72,14 +72,17 @@ export interface GqlResult<T = Record<string, unknown>> {
   status: number;
 }
 
-/** POSTs one operation over real HTTP, with a bearer token or a cookie. */
+/**
+ * POSTs one operation over real HTTP, with a bearer token or a cookie, and any other headers (an
+ * `x-forwarded-for`, which the server trusts from the loopback, stands for another address).
+ */
 export async function gql<T = Record<string, any>>(
   server: Pick<TestServer, 'url'>,
   query: string,
   variables: Record<string, unknown> = {},
-  auth: { token?: string | null; cookie?: string | null } = {},
+  auth: { token?: string | null; cookie?: string | null; headers?: Record<string, string> } = {},
 ): Promise<GqlResult<T>> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...auth.headers };
   if (auth.token) headers.authorization = `Bearer ${auth.token}`;
   if (auth.cookie) headers.cookie = auth.cookie;
   const response = await fetch(`${server.url}/graphql`, {

@@ -1,4 +1,4 @@
-import { computed, type Ref } from 'vue';
+import { computed, ref, watch, type Ref } from 'vue';
 import { useQuery } from '@vue/apollo-composable';
 import {
   AdvancesDocument,
@@ -9,15 +9,28 @@ import {
 
 export type FundFigures = AdvancesFundQuery['advancesFund'];
 
-/** The basin's advances, newest first, fetched again whenever the list is shown. */
-export function useAdvances(basinId: Ref<string | null>) {
+/** One page of the basin's advances, newest first, fetched again whenever the list is shown. */
+export function useAdvances(basinId: Ref<string | null>, limit = 50) {
+  const offset = ref(0);
+  watch(basinId, () => {
+    offset.value = 0;
+  });
   const { result, loading, error, refetch } = useQuery(
     AdvancesDocument,
-    () => ({ basinId: basinId.value ?? '' }),
-    () => ({ enabled: Boolean(basinId.value), fetchPolicy: 'cache-and-network' }),
+    () => ({ basinId: basinId.value ?? '', offset: offset.value, limit }),
+    () => ({ enabled: Boolean(basinId.value), fetchPolicy: 'cache-and-network', keepPreviousResult: true }),
   );
-  const advances = computed<AdvanceRowFieldsFragment[]>(() => result.value?.advances ?? []);
-  return { advances, hasData: computed(() => result.value !== undefined), loading, error, refetch };
+  const advances = computed<AdvanceRowFieldsFragment[]>(() => result.value?.advances.items ?? []);
+  return {
+    advances,
+    total: computed(() => result.value?.advances.totalCount ?? 0),
+    offset,
+    limit,
+    hasData: computed(() => result.value !== undefined),
+    loading,
+    error,
+    refetch,
+  };
 }
 
 /** The basin's advances fund: endowment, lent, repaid, outstanding, losses, against its critical size. */

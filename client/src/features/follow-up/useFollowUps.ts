@@ -1,4 +1,4 @@
-import { computed, type Ref } from 'vue';
+import { computed, ref, type Ref } from 'vue';
 import type { ApolloCache } from '@apollo/client/core';
 import { useMutation, useQuery } from '@vue/apollo-composable';
 import {
@@ -11,18 +11,29 @@ import {
 } from '@/gql/graphql';
 import { useAction } from '@/lib/useAction';
 
-export type MyFollowUp = MyFollowUpsQuery['myFollowUps'][number];
+export type MyFollowUp = MyFollowUpsQuery['myFollowUps']['items'][number];
 export type ProjectFollowUp = FollowUpQuery['followUp'];
 export type FollowUpSlot = ProjectFollowUp['slots'][number];
-export type FollowedPledge = ProjectFollowUp['project']['pledges'][number];
+export type FollowedPledge = NonNullable<ProjectFollowUp['project']['pledges']>[number];
 
-/** The projects the viewer follows as mandatary, most urgent first. */
-export function useMyFollowUps() {
-  const { result, loading, error, refetch } = useQuery(MyFollowUpsDocument, null, {
+/** One page of the projects the viewer follows as mandatary, most urgent first. */
+export function useMyFollowUps(limit = 25) {
+  const offset = ref(0);
+  const { result, loading, error, refetch } = useQuery(MyFollowUpsDocument, () => ({ offset: offset.value, limit }), {
     fetchPolicy: 'cache-and-network',
+    keepPreviousResult: true,
   });
-  const followUps = computed<MyFollowUp[]>(() => result.value?.myFollowUps ?? []);
-  return { followUps, hasData: computed(() => result.value !== undefined), loading, error, refetch };
+  const followUps = computed<MyFollowUp[]>(() => result.value?.myFollowUps.items ?? []);
+  return {
+    followUps,
+    total: computed(() => result.value?.myFollowUps.totalCount ?? 0),
+    offset,
+    limit,
+    hasData: computed(() => result.value !== undefined),
+    loading,
+    error,
+    refetch,
+  };
 }
 
 /** One project's follow-up: the reports due on the basin's cadence, those filed, and the competence plan. */

@@ -12,7 +12,7 @@ export function useMyFile(basinId: Ref<string | null>) {
     () => ({ enabled: Boolean(basinId.value), fetchPolicy: 'cache-and-network' }),
   );
   const projects = computed<MyProject[]>(() => result.value?.projects.items ?? []);
-  const advances = computed<AdvanceDetailFieldsFragment[]>(() => result.value?.advances ?? []);
+  const advances = computed<AdvanceDetailFieldsFragment[]>(() => result.value?.advances.items ?? []);
   const advanceOf = (projectId: string) => advances.value.find((advance) => advance.project.id === projectId) ?? null;
   return { projects, advanceOf, hasData: computed(() => result.value !== undefined), loading, error, refetch };
 }

@@ -1,0 +1,85 @@
+import type { TestServer } from './harness.js';
+import type { TestBasin } from './fixtures.js';
+import { approveProject, ok, openWithQuorum, prepareSession, signInAll, type Who } from './committee-session.js';
+
+/** The kinds of record an operation may name by id. */
+export type RecordKind =
+  | 'basin'
+  | 'organisation'
+  | 'person'
+  | 'project'
+  | 'diagnosisVersion'
+  | 'attachment'
+  | 'meeting'
+  | 'agendaItem'
+  | 'ballot'
+  | 'pledge'
+  | 'advance'
+  | 'signature';
+
+export interface BasinRecords {
+  ids: Record<RecordKind, string>;
+  tokens: Record<Who, string>;
+}
+
+/**
+ * One record of every kind in a basin, made through the API as the committee would: a project with a diagnosis
+ * and an attachment, a session that approved it (pledges, a named ballot, a decision, the convention and its
+ * signatures, the advance, disbursed) and closed (its minutes).
+ */
+export async function recordsOfEveryKind(server: TestServer, basin: TestBasin): Promise<BasinRecords> {
+  const slug = basin.basin.slug;
+  const tokens = await signInAll(server, slug);
+  const session = await prepareSession(server, basin, { title: `Projet ${slug}` });
+  const versionId = (
+    await ok(server, tokens.operator, `query($id: ID!) { project(id: $id) { diagnosis { latest { id } } } }`, {
+      id: session.projectId,
+    })
+  ).project.diagnosis.latest.id as string;
+  const attachment = await ok(
+    server,
+    tokens.operator,
+    `mutation($v: ID!, $f: AttachmentInput!) { addAttachment(versionId: $v, file: $f) { id } }`,
+    {
+      v: versionId,
+      f: { fileName: 'note.txt', mimeType: 'text/plain', contentBase64: Buffer.from('note').toString('base64') },
+    },
+  );
+  await openWithQuorum(server, basin, tokens, session.meetingId);
+  await approveProject(server, basin, tokens, session, { ballot: 'NAMED', advance: 12000 });
+  const decided = await ok(
+    server,
+    tokens.operator,
+    `query($p: ID!, $m: ID!) {
+      project(id: $p) { pledges { id } cooperationConvention { signatures { id } advance { id } } }
+      meeting(id: $m) { items { id ballot { id } } }
+    }`,
+    { p: session.projectId, m: session.meetingId },
+  );
+  const advanceId = decided.project.cooperationConvention.advance.id as string;
+  await ok(
+    server,
+    tokens.operator,
+    `mutation($id: ID!) { disburseAdvance(id: $id, disbursedOn: "2025-01-15",
+      terms: { deferralMonths: 6, durationMonths: 24, frequency: QUARTERLY }) { id } }`,
+    { id: advanceId },
+  );
+  await ok(server, tokens.chair, `mutation($id: ID!) { closeMeeting(id: $id) { status } }`, { id: session.meetingId });
+  return {
+    tokens,
+    ids: {
+      basin: basin.basin.id,
+      organisation: basin.partner.id,
+      person: basin.people.prescriber.id,
+      project: session.projectId,
+      diagnosisVersion: versionId,
+      attachment: attachment.addAttachment.id as string,
+      meeting: session.meetingId,
+      agendaItem: session.projectItemId,
+      ballot: decided.meeting.items.find((item: { ballot: { id: string } | null }) => item.ballot).ballot.id,
+      pledge: decided.project.pledges[0].id,
+      advance: advanceId,
+      signature: decided.project.cooperationConvention.signatures[0].id,
+    },
+  };
+}
