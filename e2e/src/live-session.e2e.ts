@@ -16,6 +16,8 @@ let member: Browser;
 let droppingMember: Browser;
 let partner: Browser;
 let network: FlakyNetwork;
+/** How many times each screen fetched the LiveMeeting query over HTTP: once, at first load, is the goal. */
+const liveFetches = new Map<Browser, number>();
 
 const text = async (page: Page, selector: ReturnType<Page['getByRole']>) =>
   (await selector.innerText()).replace(/\s+/g, ' ');
@@ -118,6 +120,13 @@ beforeAll(async () => {
     openBrowser(),
     openBrowser(),
   ]);
+  for (const b of [chair, member, droppingMember, partner]) {
+    liveFetches.set(b, 0);
+    b.page.on('request', (request) => {
+      if (request.url().endsWith('/graphql') && request.postData()?.includes('"operationName":"LiveMeeting"'))
+        liveFetches.set(b, (liveFetches.get(b) ?? 0) + 1);
+    });
+  }
   await Promise.all([
     signIn(chair.page, baseUrl, 'presidente@demo.agrement.fr'),
     signIn(member.page, baseUrl, 'saint-gobain@demo.agrement.fr'),
@@ -225,5 +234,9 @@ describe('a live committee session in four browsers', () => {
       { m: meetingId },
     );
     expect(projects.meeting.items[0]).toEqual({ project: { status: 'APPROVED' }, decision: { outcome: 'APPROVED' } });
+  });
+
+  it('should have fetched the live view once per screen: every change since was pushed, the drop caught up', () => {
+    expect([chair, member, droppingMember, partner].map((b) => liveFetches.get(b))).toEqual([1, 1, 1, 1]);
   });
 });
