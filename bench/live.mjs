@@ -116,7 +116,9 @@ async function prepare(n) {
 }
 
 function startServer(setup, port, index) {
-  const child = spawn(process.execPath, [dist('main.js')], {
+  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, dist('main.js')], {
     env: {
       ...process.env,
       PORT: String(port),

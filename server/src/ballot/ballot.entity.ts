@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   Check,
+  Formula,
   Entity,
   Enum,
   Index,
@@ -106,6 +107,12 @@ export class Ballot extends BaseEntity {
 
   @Property({ type: 'integer' })
   abstainCount: Opt<number> = 0;
+
+  /** How many have voted so far, counted by the database with the ballot (the live view needs it on every change). */
+  @Formula((alias) => `(select count(*) from ballot_participation bp where bp.ballot_id = ${alias}.id)`, {
+    type: 'integer',
+  })
+  participationCount?: number;
 
   /** How many voices were cast: set at close, from the recorded participations. */
   @Property({ type: 'integer', nullable: true })

@@ -156,7 +156,7 @@ export class BallotResolver {
 
   @FieldResolver(() => Int, { description: 'How many have voted' })
   votedCount(@Root() ballot: Ballot, @Ctx() ctx: Context) {
-    return ballot.castCount ?? ctx.em.count(BallotParticipation, { ballot });
+    return ballot.castCount ?? ballot.participationCount ?? ctx.em.count(BallotParticipation, { ballot });
   }
 
   @FieldResolver(() => Int, { description: 'How many may vote' })

@@ -202,7 +202,7 @@ export function audienceOf(viewer: Viewer, basinId: string): string {
 }
 
 /** A context that has the audience's rights and nobody's identity, with a fresh entity manager. */
-function audienceContext(app: App, like: Context, viewer: Viewer, basinId: string): Context {
+export function audienceContext(app: App, like: Context, viewer: Viewer, basinId: string): Context {
   const em = app.orm.em.fork();
   const nobody = em.create(
     Person,
@@ -307,7 +307,7 @@ class Room {
   }
 
   /** Runs the view's document once, with a fresh manager, and counts it. */
-  async execute(spec: Omit<CohortSpec, 'context'>, contextValue: Context, version: number): Promise<ExecutionResult> {
+  async execute(spec: Omit<CohortSpec, 'context'>, contextValue: Context): Promise<ExecutionResult> {
     this.executions += 1;
     return execute({
       schema: this.schema,
@@ -315,11 +315,10 @@ class Room {
       operationName: spec.operationName,
       variableValues: spec.variableValues,
       contextValue,
-      rootValue: { meetingId: this.meetingId, version },
     }) as Promise<ExecutionResult>;
   }
 
-  /** The meeting's live version now. */
+  /** The meeting's live version now (the safety poll's only statement). */
   async currentVersion(): Promise<number> {
     const em: EntityManager = this.app.orm.em.fork();
     const rows = (await em
@@ -420,8 +419,9 @@ class Cohort {
     try {
       do {
         this.dirty = false;
-        const version = await this.room.currentVersion();
-        const result = await this.room.execute(this.spec, this.spec.context(), version);
+        const result = await this.room.execute(this.spec, this.spec.context());
+        // the version the view was computed at comes with it, read by the same statement as the meeting
+        const version = Number((result.data?.[SHARED_FIELD] as { version?: number } | undefined)?.version ?? -1);
         const content = JSON.stringify({ ...result, data: withoutVersion(result.data) });
         if (this.latest?.content === content && !result.errors) continue;
         this.latest = { result: new SharedResult(JSON.stringify(result)), version, content };
@@ -470,7 +470,6 @@ class Personal {
     try {
       do {
         this.dirty = false;
-        const version = await this.room.currentVersion();
         const context: Context = { ...this.ctx, em: this.ctx.app.orm.em.fork() };
         const result = await this.room.execute(
           {
@@ -479,7 +478,6 @@ class Personal {
             variableValues: this.args.variableValues ?? {},
           },
           context,
-          version,
         );
         const content = JSON.stringify({ errors: result.errors, data: withoutPersonalVersion(result.data) });
         if (content === this.last) continue;

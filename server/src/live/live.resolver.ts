@@ -20,12 +20,9 @@ import { readableMeeting } from '../meeting/meeting.access.js';
 import { Ballot } from '../ballot/ballot.entity.js';
 import { MyVoice } from '../ballot/ballot.resolver.js';
 import { voicesOf } from '../ballot/ballot.service.js';
-
-/** What the hub passes as the root of a live view: the meeting and its version when the view was computed. */
-interface LiveRoot {
-  meetingId: string;
-  version: number;
-}
+import { readsBasin } from '../basin/basin.access.js';
+import { notFound } from '../errors.js';
+import { liveData } from './live-data.js';
 
 @ObjectType({ description: 'A live meeting as every screen of one audience shows it, at a version of its state' })
 class LiveMeetingUpdate {
@@ -94,10 +91,12 @@ export class LiveResolver {
     @Arg('meetingId', () => ID) meetingId: string,
     @Arg('since', () => Int, { nullable: true, description: 'The version the screen shows already' })
     _since: number | null,
-    @Root() root: LiveRoot,
     @Ctx() ctx: Context,
   ): Promise<LiveMeetingUpdate> {
-    return { version: root.version, meeting: await readableMeeting(ctx, meetingId) };
+    // the live data's meeting: the view's statements include the access check's
+    const { meeting } = await liveData(ctx, meetingId);
+    if (!readsBasin(ctx.viewer, meeting.basin.id)) throw notFound('Meeting');
+    return { version: meeting.liveVersion, meeting };
   }
 
   @Authorized()
@@ -105,12 +104,9 @@ export class LiveResolver {
     subscribe: servedByTheHub,
     description: "The viewer's own part of the live meeting, pushed when it changes",
   })
-  async myLiveMeeting(
-    @Arg('meetingId', () => ID) meetingId: string,
-    @Root() root: LiveRoot,
-    @Ctx() ctx: Context,
-  ): Promise<MyLiveMeeting> {
-    return myLive(ctx, await readableMeeting(ctx, meetingId), root.version);
+  async myLiveMeeting(@Arg('meetingId', () => ID) meetingId: string, @Ctx() ctx: Context): Promise<MyLiveMeeting> {
+    const meeting = await readableMeeting(ctx, meetingId);
+    return myLive(ctx, meeting, meeting.liveVersion);
   }
 }
 

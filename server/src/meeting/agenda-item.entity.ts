@@ -1,9 +1,11 @@
-import { Entity, Enum, ManyToOne, Property, type Ref, type Opt } from '@mikro-orm/core';
+import { Collection, Entity, Enum, ManyToOne, OneToMany, Property, type Ref, type Opt } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../common/base.entity.js';
 import { Project } from '../project/project.entity.js';
 import { DiagnosisPaperVersion } from '../diagnosis/diagnosis-paper.entity.js';
 import type { Meeting } from './meeting.entity.js';
+import type { Decision } from '../decision/decision.entity.js';
+import type { ConflictOfInterest } from '../ballot/ballot.entity.js';
 
 export enum AgendaItemKind {
   PROJECT_EXAMINATION = 'PROJECT_EXAMINATION',
@@ -75,4 +77,12 @@ export class AgendaItem extends BaseEntity {
   /** The diagnosis version shown in the session: frozen when the session opens. */
   @ManyToOne(() => DiagnosisPaperVersion, { ref: true, nullable: true })
   paperVersion?: Ref<DiagnosisPaperVersion> | null;
+
+  /** The decision taken on the item, if any (at most one; a list because the foreign key is on the decision). */
+  @OneToMany('Decision', 'agendaItem')
+  decisions = new Collection<Decision>(this);
+
+  /** Conflicts of interest declared on the item. */
+  @OneToMany('ConflictOfInterest', 'agendaItem')
+  declaredConflicts = new Collection<ConflictOfInterest>(this);
 }

@@ -21,7 +21,9 @@ import { Person } from '../person/person.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { CompetenceNeed } from '../project/competence-need.entity.js';
 import { Pledge } from '../pledge/pledge.entity.js';
-import { coverage } from '../pledge/pledge.service.js';
+import { coverageOf } from '../pledge/pledge.service.js';
+import { liveData, needsAndPledges } from '../live/live-data.js';
+import { computeQuorum } from './quorum.js';
 import { Ballot, ConflictOfInterest } from '../ballot/ballot.entity.js';
 import { Decision } from '../decision/decision.entity.js';
 import { Meeting } from './meeting.entity.js';
@@ -33,16 +35,17 @@ import { readableItem, readableMeeting } from './meeting.access.js';
 import {
   actOnItem,
   closeMeeting,
-  committeeSeats,
   declareAttendance,
   lowerHand,
-  meetingQuorum,
   openMeeting,
   raiseHand,
   saveNote,
   setCurrentItem,
   type ItemAction,
 } from './live-session.service.js';
+
+/** How many connected people the live view lists by name (the committee first). */
+const CONNECTED_LISTED = 60;
 
 export enum AgendaItemAction {
   START_TIMER = 'START_TIMER',
@@ -218,26 +221,32 @@ export class LiveMeetingResolver {
   }
 
   @FieldResolver(() => Quorum, { description: "Computed live by the basin's rule" })
-  quorum(@Root() meeting: Meeting, @Ctx() ctx: Context) {
-    return meetingQuorum(ctx.em, meeting);
+  async quorum(@Root() meeting: Meeting, @Ctx() ctx: Context) {
+    const data = await liveData(ctx, meeting.id);
+    const basin = data.meeting.basin.getEntity();
+    return computeQuorum(
+      basin.quorumBasis,
+      basin.quorumPercent,
+      data.seats.map((s) => ({ personId: s.person.id, organisationId: s.organisation.id })),
+      data.attendance.map((a) => ({ personId: a.person.id, mode: a.mode, proxyHolderId: a.proxyHolder?.id ?? null })),
+    );
   }
 
   @FieldResolver(() => [CommitteeSeat], { description: 'The committee with attendance and live connection' })
   async committee(@Root() meeting: Meeting, @Ctx() ctx: Context): Promise<CommitteeSeat[]> {
-    const seats = await committeeSeats(ctx.em, meeting.basin.id);
-    const people = await ctx.em.find(Person, { id: { $in: seats.map((s) => s.personId) } });
-    const organisations = await ctx.em.find(Organisation, { id: { $in: seats.map((s) => s.organisationId) } });
-    const attendance = await ctx.em.find(Attendance, { meeting }, { populate: ['proxyHolder'] });
+    const data = await liveData(ctx, meeting.id);
     const connected = new Set(await ctx.app.presence.connected(meeting.id));
-    return seats
+    const people = new Map(data.seats.map((s) => [s.person.id, s.person]));
+    return data.seats
       .map((seat) => {
-        const declared = attendance.find((a) => a.person.id === seat.personId);
+        const declared = data.attendance.find((a) => a.person.id === seat.person.id);
+        const holder = declared?.proxyHolder?.id;
         return {
-          person: people.find((p) => p.id === seat.personId)!,
-          organisation: organisations.find((o) => o.id === seat.organisationId)!,
+          person: seat.person,
+          organisation: seat.organisation,
           attendance: declared?.mode ?? null,
-          proxyHolder: declared?.proxyHolder?.getEntity() ?? null,
-          connected: connected.has(seat.personId),
+          proxyHolder: holder ? (people.get(holder) ?? declared?.proxyHolder?.getEntity() ?? null) : null,
+          connected: connected.has(seat.person.id),
         };
       })
       .sort(
@@ -246,15 +255,30 @@ export class LiveMeetingResolver {
       );
   }
 
-  @FieldResolver(() => [Person], { description: 'Everyone connected to the live session right now' })
+  @FieldResolver(() => [Person], {
+    description: `Who is connected to the live session right now: the committee first, then the others (at most ${CONNECTED_LISTED} in all; connectedCount says how many)`,
+  })
   async connectedPeople(@Root() meeting: Meeting, @Ctx() ctx: Context) {
     const ids = await ctx.app.presence.connected(meeting.id);
-    return ids.length ? ctx.em.find(Person, { id: { $in: ids } }, { orderBy: { lastName: 'asc' } }) : [];
+    if (!ids.length) return [];
+    const data = await liveData(ctx, meeting.id);
+    const seated = new Map(data.seats.map((s) => [s.person.id, s.person]));
+    const byName = (a: Person, b: Person) =>
+      a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName);
+    const committee = ids.flatMap((id) => seated.get(id) ?? []).sort(byName);
+    const others = ids.filter((id) => !seated.has(id)).slice(0, Math.max(0, CONNECTED_LISTED - committee.length));
+    const guests = others.length ? await ctx.em.find(Person, { id: { $in: others } }) : [];
+    return [...committee, ...guests.sort(byName)];
+  }
+
+  @FieldResolver(() => Int, { description: 'How many people are connected to the live session right now' })
+  async connectedCount(@Root() meeting: Meeting, @Ctx() ctx: Context): Promise<number> {
+    return (await ctx.app.presence.connected(meeting.id)).length;
   }
 
   @FieldResolver(() => [HandRaise], { description: 'Raised hands, first raised first' })
-  hands(@Root() meeting: Meeting, @Ctx() ctx: Context) {
-    return ctx.em.find(HandRaise, { meeting, loweredAt: null }, { orderBy: { raisedAt: 'asc' } });
+  async hands(@Root() meeting: Meeting, @Ctx() ctx: Context) {
+    return (await liveData(ctx, meeting.id)).hands;
   }
 }
 
@@ -286,22 +310,24 @@ export class LiveAgendaItemResolver {
     description: 'Project items: pledges against the needs, live',
   })
   async coverage(@Root() item: AgendaItem, @Ctx() ctx: Context) {
-    return item.project ? coverage(ctx.em, item.project.id) : null;
+    if (!item.project) return null;
+    const { needs, pledges } = await needsAndPledges(ctx, item.project.id);
+    return coverageOf(needs, pledges);
   }
 
   @FieldResolver(() => Ballot, { nullable: true, description: 'The latest ballot on this item' })
-  ballot(@Root() item: AgendaItem, @Ctx() ctx: Context) {
-    return ctx.em.findOne(Ballot, { agendaItem: item }, { orderBy: { openedAt: 'desc' } });
+  async ballot(@Root() item: AgendaItem, @Ctx() ctx: Context) {
+    return (await liveData(ctx, item.meeting.id)).ballotOf(item.id);
   }
 
   @FieldResolver(() => Decision, { nullable: true })
-  decision(@Root() item: AgendaItem, @Ctx() ctx: Context) {
-    return ctx.em.findOne(Decision, { agendaItem: item });
+  async decision(@Root() item: AgendaItem, @Ctx() ctx: Context) {
+    return (await liveData(ctx, item.meeting.id)).decisionOf(item.id);
   }
 
   @FieldResolver(() => [ConflictOfInterest], { description: 'Declared conflicts of interest' })
-  conflicts(@Root() item: AgendaItem, @Ctx() ctx: Context) {
-    return ctx.em.find(ConflictOfInterest, { agendaItem: item }, { orderBy: { createdAt: 'asc' } });
+  async conflicts(@Root() item: AgendaItem, @Ctx() ctx: Context) {
+    return (await liveData(ctx, item.meeting.id)).conflictsOf(item.id);
   }
 
   @FieldResolver(() => String, { nullable: true, description: "The viewer's private note" })

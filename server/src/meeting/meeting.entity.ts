@@ -4,6 +4,8 @@ import { BaseEntity } from '../common/base.entity.js';
 import { Basin } from '../basin/basin.entity.js';
 import { Person } from '../person/person.entity.js';
 import type { AgendaItem } from './agenda-item.entity.js';
+import type { Attendance } from './attendance.entity.js';
+import type { HandRaise } from './hand-raise.entity.js';
 
 /** planned → convened → open → closed. Nothing live happens outside an open session. */
 export enum MeetingStatus {
@@ -55,6 +57,14 @@ export class Meeting extends BaseEntity {
 
   @OneToMany('AgendaItem', 'meeting', { orderBy: { position: 'asc' } as never })
   items = new Collection<AgendaItem>(this);
+
+  /** Declared attendance (loaded with the meeting by the live view, live/live-data.ts). */
+  @OneToMany('Attendance', 'meeting')
+  attendanceRecords = new Collection<Attendance>(this);
+
+  /** Hands raised, lowered ones included. */
+  @OneToMany('HandRaise', 'meeting')
+  handRaises = new Collection<HandRaise>(this);
 
   /** Grows with every committed change of the live session (see live/live-changes.ts); written by SQL only. */
   @Property({ type: 'integer' })

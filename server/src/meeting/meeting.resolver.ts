@@ -16,6 +16,7 @@ import {
   registerEnumType,
 } from 'type-graphql';
 import type { Context } from '../context.js';
+import { liveData } from '../live/live-data.js';
 import { requireViewer } from '../auth/auth-checker.js';
 import { reorderLive } from './live-session.service.js';
 import { Role } from '../person/membership.entity.js';
@@ -193,13 +194,14 @@ export class MeetingResolver {
   }
 
   @FieldResolver(() => [AgendaItem])
-  async items(@Root() meeting: Meeting) {
-    return (await meeting.items.load()).getItems();
+  async items(@Root() meeting: Meeting, @Ctx() ctx: Context) {
+    return (await liveData(ctx, meeting.id)).items;
   }
 
   @FieldResolver(() => AgendaItem, { nullable: true })
-  currentItem(@Root() meeting: Meeting) {
-    return meeting.currentItem?.load() ?? null;
+  async currentItem(@Root() meeting: Meeting, @Ctx() ctx: Context) {
+    const current = meeting.currentItem?.id;
+    return current ? ((await liveData(ctx, meeting.id)).items.find((item) => item.id === current) ?? null) : null;
   }
 }
 

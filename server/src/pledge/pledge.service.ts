@@ -144,13 +144,7 @@ export interface CompanyTotal {
 }
 
 /** Live coverage of each need (days pledged / needed) and totals per company, from the active pledges. */
-export async function coverage(em: EntityManager, projectId: string) {
-  const needs = await em.find(CompetenceNeed, { project: projectId }, { orderBy: { position: 'asc' } });
-  const pledges = await em.find(
-    Pledge,
-    { project: projectId, withdrawn: false },
-    { populate: ['organisation'], orderBy: { createdAt: 'asc' } },
-  );
+export function coverageOf(needs: CompetenceNeed[], pledges: Pledge[]) {
   const needsCoverage: NeedCoverage[] = needs.map((need) => ({
     need,
     daysNeeded: need.estimatedDays,

@@ -6,6 +6,7 @@ import { Sme } from '../sme/sme.entity.js';
 import { Person } from '../person/person.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { CompetenceNeed } from './competence-need.entity.js';
+import type { Pledge } from '../pledge/pledge.entity.js';
 
 export enum ProjectKind {
   /** An existing SME in development: the programme's first target. */
@@ -89,4 +90,8 @@ export class Project extends BaseEntity {
 
   @OneToMany(() => CompetenceNeed, (n) => n.project, { orderBy: { position: 'asc' } })
   needs = new Collection<CompetenceNeed>(this);
+
+  /** Every pledge made for the project, withdrawn ones included. */
+  @OneToMany('Pledge', 'project', { orderBy: { createdAt: 'asc' } as never })
+  pledgeRecords = new Collection<Pledge>(this);
 }

@@ -37,16 +37,16 @@ export class Migration20261129000000_ballot_box extends Migration {
     this.addSql(
       `insert into "vote_key" ("key", "ballot_id", "voter_id") select "idempotency_key", "ballot_id", "voter_id" from "ballot_participation";`,
     );
-    this.addSql(
-      `alter table "ballot_participation" drop constraint "ballot_participation_idempotency_key_unique";`,
-    );
+    this.addSql(`alter table "ballot_participation" drop constraint "ballot_participation_idempotency_key_unique";`);
     this.addSql(`alter table "ballot_participation" drop column "idempotency_key";`);
     this.addSql(`update "ballot" b set
       "for_count" = (select count(*) from "ballot_participation" p where p."ballot_id" = b."id" and p."choice" = 'FOR'),
       "against_count" = (select count(*) from "ballot_participation" p where p."ballot_id" = b."id" and p."choice" = 'AGAINST'),
       "abstain_count" = (select count(*) from "ballot_participation" p where p."ballot_id" = b."id" and p."choice" = 'ABSTAIN')
       where b."kind" = 'NAMED';`);
-    this.addSql(`update "ballot" set "for_count" = 0, "against_count" = 0, "abstain_count" = 0 where "status" = 'OPEN';`);
+    this.addSql(
+      `update "ballot" set "for_count" = 0, "against_count" = 0, "abstain_count" = 0 where "status" = 'OPEN';`,
+    );
     this.addSql(`alter table "ballot" add column "cast_count" int null;`);
     this.addSql(
       `update "ballot" set "cast_count" = "for_count" + "against_count" + "abstain_count" where "status" = 'CLOSED';`,
@@ -54,6 +54,8 @@ export class Migration20261129000000_ballot_box extends Migration {
     this.addSql(
       `alter table "ballot" add constraint "ballot_tally_check" check ("for_count" >= 0 and "against_count" >= 0 and "abstain_count" >= 0 and ("status" = 'CLOSED' or ("cast_count" is null and "for_count" = 0 and "against_count" = 0 and "abstain_count" = 0)) and ("cast_count" is null or "for_count" + "against_count" + "abstain_count" = "cast_count"));`,
     );
-    this.addSql(`create unique index "ballot_one_open_per_item" on "ballot" ("agenda_item_id") where "status" = 'OPEN';`);
+    this.addSql(
+      `create unique index "ballot_one_open_per_item" on "ballot" ("agenda_item_id") where "status" = 'OPEN';`,
+    );
   }
 }
