@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
@@ -10,8 +11,16 @@ const decorators = swc.vite({
   },
 });
 
+/**
+ * One graphql for everyone: Node loads graphql's CommonJS build for Apollo, type-graphql and our compiled code, but
+ * Vite would hand our sources its ES build, and graphql refuses a schema built by the other copy
+ * ("Cannot use GraphQLObjectType from another module or realm").
+ */
+const resolve = { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }] };
+
 export default defineConfig({
   plugins: [decorators],
+  resolve,
   test: {
     // Each file starts its own server on its own database, so files run in parallel safely.
     fileParallelism: true,
@@ -20,10 +29,12 @@ export default defineConfig({
     projects: [
       {
         plugins: [decorators],
+        resolve,
         test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/**/*.int.test.ts'] },
       },
       {
         plugins: [decorators],
+        resolve,
         test: { name: 'integration', include: ['src/**/*.int.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
       },
     ],
