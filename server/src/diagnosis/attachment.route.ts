@@ -4,6 +4,7 @@ import { resolveViewer } from '../context.js';
 import { tokenFrom } from '../auth/tokens.js';
 import { readableProject } from '../project/project.service.js';
 import { Attachment } from './diagnosis-paper.entity.js';
+import { isUuid } from '../common/ids.js';
 
 /** Types a browser may show inline; anything else is downloaded, so an uploaded page can never run in our origin. */
 const INLINE = new Set([
@@ -25,7 +26,8 @@ export function attachmentRoute(app: App) {
       res.status(401).json({ code: 'UNAUTHENTICATED' });
       return;
     }
-    const attachment = await em.findOne(Attachment, String(req.params.id), { populate: ['version.paper'] });
+    const id = req.params.id;
+    const attachment = isUuid(id) ? await em.findOne(Attachment, id, { populate: ['version.paper'] }) : null;
     try {
       if (!attachment) throw new Error('not found');
       await readableProject(em, viewer, attachment.version.getEntity().paper.getEntity().project.id);
