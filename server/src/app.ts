@@ -8,13 +8,13 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import type { ExecutionResult, FormattedExecutionResult } from 'graphql';
+import type { ExecutionResult, FormattedExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Config } from './config.js';
 import { initORM } from './db/orm.js';
 import { buildAppSchema } from './schema.js';
 import { createAppPubSub } from './pubsub.js';
-import { createLogger, type Logger } from './logger.js';
+import { createLogger, describeFailure, type Logger } from './logger.js';
 import { SignInThrottle } from './auth/throttle.js';
 import { SESSION_COOKIE, tokenFrom, readCookie } from './auth/tokens.js';
 import { type Context, pickLocale, resolveViewer } from './context.js';
@@ -28,6 +28,26 @@ import { createMailer } from './notification/mailer.js';
 import { minutesPdfRoute } from './minutes/minutes.route.js';
 import { conventionPdfRoute } from './cooperation/convention.route.js';
 import { calendarRoute } from './calendar/calendar.route.js';
+import { maxUploadBodyBytes } from './limits/limits.js';
+import { documentLimitsRule } from './limits/query-limits.js';
+import { createRateLimiter } from './limits/rate-limit.js';
+import { ExecutionGate } from './limits/gate.js';
+import { enforceBudgets, oneTimeout, startBudget } from './limits/budget.js';
+import { stepAsideBeforeQueries } from './limits/event-loop.js';
+import { healthCheck } from './limits/health.js';
+import { limitsPlugin } from './limits/apollo-plugin.js';
+import { quietOversizedMessages, websocketLimits, type WebsocketCaller } from './limits/websocket.js';
+import {
+  addressOf,
+  callerOf,
+  errorHandler,
+  gated,
+  graphqlBody,
+  identifyAndLimit,
+  notFound,
+  refuseUpgrade,
+  urlLimit,
+} from './limits/http.js';
 
 export interface RunningApp {
   app: App;
@@ -62,21 +82,51 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     presence: config.redisUrl ? redisPresence(config.redisUrl) : memoryPresence(),
     mailer: createMailer(config, logger),
   };
-  const schema = await buildAppSchema(pubSub);
+  const { limits } = config;
   const production = config.nodeEnv === 'production';
+  const limiter = createRateLimiter(limits.rate, config.redisUrl);
+  const gate = new ExecutionGate(limits.maxConcurrentOperations, limits.maxQueuedOperations);
+  // The embedded SQLite answers synchronously: long runs of queries and resolvers make way for other requests.
+  stepAsideBeforeQueries(orm, limits.maxSliceMs);
+  const schema = enforceBudgets(await buildAppSchema(pubSub), limits.maxSliceMs);
+  const health = healthCheck(orm);
 
   const expressApp = express();
   expressApp.disable('x-powered-by');
   expressApp.set('trust proxy', 'loopback');
   const httpServer = http.createServer(expressApp);
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  // First, and answered from memory: a flood of API requests never delays it.
+  expressApp.get('/healthz', health.route);
+  expressApp.use(urlLimit(limits));
+
+  // Messages larger than an ordinary body close the socket (1009); files travel over HTTP only.
+  const wsServer = new WebSocketServer({ noServer: true, maxPayload: limits.maxBodyBytes });
+  httpServer.on('upgrade', (request, socket, head) => {
+    void (async () => {
+      if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/graphql') return refuseUpgrade(socket, 404);
+      // Each new connection counts against its address, like an anonymous request.
+      const refusal = await limiter.take({ ip: addressOf(request) });
+      if (refusal) return refuseUpgrade(socket, 429, refusal.retryAfterSeconds);
+      wsServer.handleUpgrade(request, socket, head, (ws) => wsServer.emit('connection', ws, request));
+    })().catch(() => socket.destroy());
+  });
+  const wsLimits = websocketLimits({
+    schema,
+    limits,
+    limiter,
+    gate,
+    production,
+    format: (error: GraphQLError) => formatPublicError(error, logger),
+  });
   const wsCleanup = useServer<
     Record<string, unknown>,
-    Partial<{ token: string | null; ip: string; locale: 'fr' | 'en' }>
+    Partial<{ token: string | null; locale: 'fr' | 'en' } & WebsocketCaller>
   >(
     {
       schema,
+      // Close reasons never carry an error's message, in development too.
+      isProd: true,
       onConnect: async (ctx) => {
         const request = ctx.extra.request;
         const fromParams =
@@ -89,10 +139,12 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
           if (origin && host && new URL(origin).host === host)
             token = readCookie(request.headers.cookie, SESSION_COOKIE);
         }
-        if (token && !(await resolveViewer(orm.em.fork(), token))) return false; // a stale token: refuse, the client signs in again
+        const viewer = token ? await resolveViewer(orm.em.fork(), token) : null;
+        if (token && !viewer) return false; // a stale token: refuse, the client signs in again
         Object.assign(ctx.extra, {
           token,
-          ip: request.socket.remoteAddress ?? 'unknown',
+          personId: viewer?.person.id ?? null,
+          ip: addressOf(request),
           locale: pickLocale(
             typeof ctx.connectionParams?.locale === 'string'
               ? ctx.connectionParams.locale
@@ -102,9 +154,9 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
         return true;
       },
       // Built per operation, like an HTTP request: a fresh entity manager and the session re-checked.
-      context: async (ctx): Promise<Context> => {
+      context: async (ctx, id, _payload, args): Promise<Context> => {
         const em = orm.em.fork();
-        return {
+        const context: Context = {
           em,
           viewer: await resolveViewer(em, ctx.extra.token ?? null),
           app,
@@ -112,17 +164,27 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
           transport: 'ws',
           locale: ctx.extra.locale ?? 'fr',
         };
+        wsLimits.budget(ctx, id, context, args);
+        return context;
       },
+      onSubscribe: wsLimits.onSubscribe,
+      onError: wsLimits.onError,
+      execute: wsLimits.execute,
+      onComplete: wsLimits.onComplete,
       onNext: (_ctx, _id, _payload, _args, result) => maskResult(result, logger),
     },
     wsServer,
   );
+  quietOversizedMessages(wsServer, logger);
 
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: [documentLimitsRule(limits)],
     plugins: [
+      limitsPlugin<Context>(limits),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
         serverWillStart: async () => ({
@@ -133,43 +195,32 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       },
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
-    formatError: (formatted, original) => {
-      const { error, unexpected } = publicError(formatted, original);
-      if (unexpected)
-        logger.error('unexpected error', {
-          message: formatted.message,
-          path: formatted.path,
-          stack: (original as Error)?.stack,
-        });
-      return error;
-    },
+    formatError: (formatted, original) => formatPublicError(original, logger, formatted),
   });
   await apollo.start();
 
-  expressApp.get('/healthz', async (_req, res) => {
-    try {
-      await orm.em.fork().getConnection().execute('select 1');
-      res.json({ status: 'ok' });
-    } catch {
-      res.status(503).json({ status: 'unavailable' });
-    }
-  });
+  // Every file and API request is counted (per person, or per address) before anything else is read.
+  const identify = identifyAndLimit(app, limiter);
+  expressApp.get('/files/attachments/:id/:name', identify, attachmentRoute(app));
+  expressApp.get('/files/minutes/:meetingId.pdf', identify, minutesPdfRoute(app));
+  expressApp.get('/files/conventions/:projectId.pdf', identify, conventionPdfRoute(app));
+  expressApp.get('/calendar/:token.ics', identify, calendarRoute(app));
+  expressApp.get('/files/exports/:basinId/:file', identify, exportRoute(app));
 
-  expressApp.get('/files/attachments/:id/:name', attachmentRoute(app));
-  expressApp.get('/files/minutes/:meetingId.pdf', minutesPdfRoute(app));
-  expressApp.get('/files/conventions/:projectId.pdf', conventionPdfRoute(app));
-  expressApp.get('/calendar/:token.ics', calendarRoute(app));
-  expressApp.get('/files/exports/:basinId/:file', exportRoute(app));
-
-  const jsonLimit = Math.ceil(config.maxAttachmentBytes * 1.4) + 1024 * 1024;
   expressApp.use(
     '/graphql',
-    express.json({ limit: jsonLimit }),
+    identify,
+    ...graphqlBody(limits, maxUploadBodyBytes(limits, config.maxAttachmentBytes)),
+    gated(gate, limits.operationTimeoutMs),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
-        const em = orm.em.fork();
-        const viewer = await resolveViewer(em, tokenFrom(req.headers.authorization, req.headers.cookie));
-        return {
+        // The session was read once, before the body (identifyAndLimit).
+        const caller = callerOf(res);
+        const em = caller?.em ?? orm.em.fork();
+        const viewer = caller
+          ? caller.viewer
+          : await resolveViewer(em, tokenFrom(req.headers.authorization, req.headers.cookie));
+        const context: Context = {
           em,
           viewer,
           app,
@@ -188,14 +239,21 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
             clearSessionCookie: () => res.clearCookie(SESSION_COOKIE, { path: '/' }),
           },
         };
+        startBudget(context, limits.operationTimeoutMs);
+        return context;
       },
     }),
   );
 
   serveClient(expressApp, config.clientDist, logger);
+  // Whatever nothing answered, and any error: JSON with a code, never Express's HTML page with a stack trace.
+  expressApp.use(notFound);
+  expressApp.use(errorHandler(logger));
 
   const close = async () => {
     await apollo.stop();
+    health.stop();
+    await limiter.close();
     await pubSub.close();
     await app.presence.close();
     app.mailer.close();
@@ -216,18 +274,27 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   };
 }
 
-/** The websocket twin of Apollo's formatError: same codes, same masking. */
+/**
+ * What a client sees of an error, over HTTP and websockets alike (`publicError`); an unexpected one is logged by its
+ * kind and stack frames, never its message, which may quote what the request sent.
+ */
+function formatPublicError(
+  original: unknown,
+  logger: Logger,
+  formatted = (original as GraphQLError).toJSON(),
+): GraphQLFormattedError {
+  const { error, unexpected } = publicError(formatted, original);
+  if (unexpected) {
+    const cause = (original as { originalError?: unknown } | null)?.originalError ?? original;
+    logger.error('unexpected error', { path: formatted.path, ...describeFailure(cause) });
+  }
+  return error;
+}
+
+/** The websocket twin of Apollo's formatError: same codes, same masking, TIMEOUT once. */
 function maskResult(result: ExecutionResult, logger: Logger): FormattedExecutionResult {
   if (!result.errors?.length) return result as FormattedExecutionResult;
-  return {
-    ...result,
-    errors: result.errors.map((err) => {
-      const { error, unexpected } = publicError(err.toJSON(), err);
-      if (unexpected)
-        logger.error('unexpected error', { message: err.message, path: err.path, stack: err.originalError?.stack });
-      return error;
-    }),
-  };
+  return { ...result, errors: oneTimeout(result.errors.map((err) => formatPublicError(err, logger))) };
 }
 
 /** The built Vue client at `/`, with the single-page fallback for its routes. */

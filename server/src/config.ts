@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_LIMITS, type RequestLimits } from './limits/limits.js';
 
 /** Root of the repository (server/dist/config.js or server/src/config.ts → ../../). */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -37,6 +38,8 @@ export interface Config {
   smtpUrl: string | null;
   /** Sender of every message. Default `Agrément <no-reply@agrement.local>`. */
   mailFrom: string;
+  /** Limits on every request: sizes, shape of GraphQL operations, time, rate (`limits/limits.ts`). */
+  limits: RequestLimits;
 }
 
 export class ConfigError extends Error {}
@@ -99,6 +102,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     clientDist: path.resolve(repoRoot, env.CLIENT_DIST ?? 'client/dist'),
     smtpUrl,
     mailFrom: mailFrom.trim(),
+    limits: {
+      ...DEFAULT_LIMITS,
+      maxBodyBytes: integer(env, 'MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes, 1024),
+      operationTimeoutMs: integer(env, 'OPERATION_TIMEOUT_MS', DEFAULT_LIMITS.operationTimeoutMs, 100),
+      maxConcurrentOperations: integer(env, 'MAX_CONCURRENT_OPERATIONS', DEFAULT_LIMITS.maxConcurrentOperations, 1),
+      rate: {
+        ...DEFAULT_LIMITS.rate,
+        perPersonPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', DEFAULT_LIMITS.rate.perPersonPerMinute, 1),
+        perAddressPerMinute: integer(
+          env,
+          'ANONYMOUS_RATE_LIMIT_PER_MINUTE',
+          DEFAULT_LIMITS.rate.perAddressPerMinute,
+          1,
+        ),
+      },
+    },
     ...overrides,
   };
 }
