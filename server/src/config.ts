@@ -25,7 +25,10 @@ export interface Config {
   maxAttachmentBytes: number;
   /** Folder for the SQLite file and stored attachments. Default `data/` at the repository root. */
   dataDir: string;
-  /** Seed the demo basin on first start when the database is empty. Default true. */
+  /**
+   * Seed the demo basin (accounts with a published password) on first start when the database is empty. Default
+   * true in development and test, false in production.
+   */
   seedDemo: boolean;
   /** Session lifetime in hours. Default 12. */
   sessionHours: number;
@@ -97,7 +100,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     attachmentStorage,
     maxAttachmentBytes: integer(env, 'MAX_ATTACHMENT_BYTES', 10 * 1024 * 1024, 1),
     dataDir,
-    seedDemo: boolean(env, 'SEED_DEMO', true),
+    // Never by default in production: the demo accounts' password is in the README.
+    seedDemo: boolean(env, 'SEED_DEMO', nodeEnv !== 'production'),
     sessionHours: integer(env, 'SESSION_HOURS', 12, 1),
     clientDist: path.resolve(repoRoot, env.CLIENT_DIST ?? 'client/dist'),
     smtpUrl,
