@@ -15,18 +15,33 @@ const markNewTurn = () => {
   markScheduled = false;
 };
 
+/** Runs at the next turn of the loop: if the loop turns on its own, the slice starts again there. */
+const scheduleMark = () => {
+  if (markScheduled) return;
+  markScheduled = true;
+  setImmediate(markNewTurn);
+};
+
+const sliceSpent = (maxSliceMs: number) => performance.now() - sliceStartedAt >= maxSliceMs;
+
+/**
+ * Waits for a turn of the loop whose slice is not spent yet. Work resumed by `setImmediate` runs in one go, so each
+ * waiter checks again when it resumes: if others used the fresh slice before it, it waits for the next turn.
+ */
+async function nextFreshTurn(maxSliceMs: number): Promise<void> {
+  do {
+    scheduleMark();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  } while (sliceSpent(maxSliceMs));
+}
+
 /**
  * Null while the current run is shorter than `maxSliceMs` (nothing to wait for, no promise made), else a promise
- * that resolves on the next turn of the event loop.
+ * that resolves at the next turn of the event loop that has time left.
  */
 export function stepAside(maxSliceMs: number): Promise<void> | null {
-  if (!markScheduled) {
-    // Runs at the next turn of the loop: if the loop turns on its own, the slice starts again there.
-    markScheduled = true;
-    setImmediate(markNewTurn);
-  }
-  if (performance.now() - sliceStartedAt < maxSliceMs) return null;
-  return new Promise((resolve) => setImmediate(resolve));
+  scheduleMark();
+  return sliceSpent(maxSliceMs) ? nextFreshTurn(maxSliceMs) : null;
 }
 
 /**

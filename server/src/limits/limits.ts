@@ -13,7 +13,10 @@ export interface RequestLimits extends QueryLimits {
   maxUrlBytes: number;
   /** Time budget of one query or mutation, from its context to its answer, in ms. Default 10 000. */
   operationTimeoutMs: number;
-  /** GraphQL operations running at once in this instance, HTTP and websockets together. Default 32. */
+  /**
+   * GraphQL operations running at once in this instance, HTTP and websockets together. Default 10, the size of the
+   * database pool: more would only wait for a connection, and interleave more work on the one thread.
+   */
   maxConcurrentOperations: number;
   /** Operations waiting for a turn beyond those; more are refused with SERVER_BUSY. Default 512. */
   maxQueuedOperations: number;
@@ -31,7 +34,7 @@ export const DEFAULT_LIMITS: RequestLimits = {
   maxBodyBytes: 1024 * 1024,
   maxUrlBytes: 8 * 1024,
   operationTimeoutMs: 10_000,
-  maxConcurrentOperations: 32,
+  maxConcurrentOperations: 10,
   maxQueuedOperations: 512,
   maxSliceMs: 20,
   rate: { perPersonPerMinute: 600, perAddressPerMinute: 300, keyPrefix: 'agrement:rate' },
