@@ -39,17 +39,23 @@ export class OperationBudget {
 export const timeoutError = (budgetMs: number): AppError =>
   new AppError(ErrorCode.TIMEOUT, `The operation took longer than ${budgetMs / 1000} s and was stopped`, { budgetMs });
 
-/** The budget of each running operation, by its context object (the context type stays the features' own). */
-const budgets = new WeakMap<object, OperationBudget>();
+/**
+ * Where an operation's budget rides on its context object, under a symbol so that the context type stays the
+ * features' own. A property rather than a WeakMap: Apollo hands resolvers a shallow copy of the context, which
+ * copies it.
+ */
+const BUDGET = Symbol('operation budget');
 
 export function startBudget(context: object, budgetMs: number): OperationBudget {
   const budget = new OperationBudget(budgetMs);
-  budgets.set(context, budget);
+  Object.defineProperty(context, BUDGET, { value: budget, enumerable: true });
   return budget;
 }
 
 export const budgetOf = (context: unknown): OperationBudget | undefined =>
-  typeof context === 'object' && context !== null ? budgets.get(context) : undefined;
+  typeof context === 'object' && context !== null
+    ? ((context as { [BUDGET]?: OperationBudget })[BUDGET] ?? undefined)
+    : undefined;
 
 const isPromise = (value: unknown): value is Promise<unknown> =>
   typeof (value as { then?: unknown } | null)?.then === 'function';

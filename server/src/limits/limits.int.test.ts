@@ -279,3 +279,44 @@ describe('rate limits, in memory', () => {
     expect(status).toBe(429);
   });
 });
+
+describe('the time budget', () => {
+  let hurried: Awaited<ReturnType<typeof variant>>;
+  beforeAll(async () => {
+    // A budget spent before the first resolver: every query or mutation runs out of time, deterministically.
+    hurried = await variant({}, { operationTimeoutMs: 0 });
+  });
+  afterAll(() => hurried.close());
+
+  it('should answer an operation that runs past its budget with TIMEOUT, once, over HTTP and websockets', async () => {
+    const query = '{ me { person { id } } basins { id } }';
+    const http = await gql(hurried, query, {}, { token: observer });
+    expect(http.errors).toEqual([
+      expect.objectContaining({
+        message: 'The operation took longer than 0 s and was stopped',
+        extensions: { code: 'TIMEOUT', budgetMs: 0 },
+      }),
+    ]);
+    const client = wsClient(hurried, observer);
+    expect((await wsErrors(client, query)).codes).toEqual(['TIMEOUT']);
+    await client.dispose();
+  });
+});
+
+describe('the execution gate', () => {
+  let narrow: Awaited<ReturnType<typeof variant>>;
+  beforeAll(async () => {
+    narrow = await variant({}, { maxConcurrentOperations: 1, maxQueuedOperations: 0 });
+  });
+  afterAll(() => narrow.close());
+
+  it('should refuse an operation with 503 SERVER_BUSY when every turn is taken and the queue is full', async () => {
+    // A sign-in hashes with scrypt (tens of milliseconds): three at once cannot all get the one turn.
+    const signIn = () =>
+      gql(narrow, 'mutation { signIn(email: "nobody@lim.test", password: "not the password") { expiresAt } }');
+    const answers = await Promise.all([signIn(), signIn(), signIn()]);
+    const busy = answers.filter((a) => a.status === 503);
+    expect(busy.length).toBeGreaterThan(0);
+    expect(busy[0]?.errors?.[0]?.extensions).toEqual({ code: 'SERVER_BUSY', retryAfterSeconds: 1 });
+  });
+});
