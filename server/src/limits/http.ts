@@ -74,12 +74,15 @@ export function urlLimit(limits: Pick<RequestLimits, 'maxUrlBytes'>): RequestHan
  */
 export function identifyAndLimit(app: App, limiter: RequestRateLimiter): RequestHandler {
   return async (req, res, next) => {
-    const em = app.orm.em.fork();
     const token = tokenFrom(req.headers.authorization, req.headers.cookie);
-    const viewer = token ? await resolveViewer(em, token) : null;
-    res.locals.caller = { em, viewer } satisfies HttpCaller;
+    // Anonymous requests are counted before any work: a flood of them is refused at the cost of a counter.
+    const em = token ? app.orm.em.fork() : null;
+    const viewer = em && token ? await resolveViewer(em, token) : null;
     const refusal = await limiter.take(viewer ? { personId: viewer.person.id } : { ip: req.ip ?? 'unknown' });
-    if (!refusal) return next();
+    if (!refusal) {
+      res.locals.caller = { em: em ?? app.orm.em.fork(), viewer } satisfies HttpCaller;
+      return next();
+    }
     res.setHeader('Retry-After', String(refusal.retryAfterSeconds));
     refuse(res, 429, ErrorCode.TOO_MANY_REQUESTS, 'Too many requests: wait a moment and try again', refusal);
   };
