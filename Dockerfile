@@ -14,7 +14,8 @@ COPY client client
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production PORT=4000
+# The demo accounts have a published password: never seed them in an image (docker-compose may ask for it).
+ENV NODE_ENV=production PORT=4000 SEED_DEMO=false
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules node_modules

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
@@ -11,15 +12,15 @@ const decorators = swc.vite({
 });
 
 /**
- * One graphql for everybody: vite would give our sources graphql's ES build ("module") while type-graphql, Apollo
- * and graphql-ws load its CommonJS build through Node, and graphql refuses objects from "another realm". Node itself
- * (npm start) resolves both to the CommonJS build.
+ * One graphql for everyone: Node loads graphql's CommonJS build for Apollo, type-graphql and our compiled code, but
+ * Vite would hand our sources its ES build, and graphql refuses a schema built by the other copy
+ * ("Cannot use GraphQLObjectType from another module or realm").
  */
-const oneGraphql = { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] };
+const resolve = { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }] };
 
 export default defineConfig({
   plugins: [decorators],
-  resolve: oneGraphql,
+  resolve,
   test: {
     // Each file starts its own server on its own database, so files run in parallel safely.
     fileParallelism: true,
@@ -28,12 +29,12 @@ export default defineConfig({
     projects: [
       {
         plugins: [decorators],
-        resolve: oneGraphql,
+        resolve,
         test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/**/*.int.test.ts'] },
       },
       {
         plugins: [decorators],
-        resolve: oneGraphql,
+        resolve,
         test: { name: 'integration', include: ['src/**/*.int.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
       },
     ],

@@ -8,13 +8,19 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { type ExecutionResult, type FormattedExecutionResult, subscribe } from 'graphql';
+import {
+  type ExecutionResult,
+  type FormattedExecutionResult,
+  type GraphQLError,
+  type GraphQLFormattedError,
+  subscribe,
+} from 'graphql';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Config } from './config.js';
 import { initORM } from './db/orm.js';
 import { buildAppSchema } from './schema.js';
 import { createAppPubSub } from './pubsub.js';
-import { createLogger, type Logger } from './logger.js';
+import { createLogger, describeFailure, type Logger } from './logger.js';
 import { createSignInThrottle } from './auth/throttle.js';
 import { SESSION_COOKIE, tokenFrom, readCookie } from './auth/tokens.js';
 import { type Context, type Viewer, pickLocale, resolveViewer, viewerFor } from './context.js';
@@ -33,6 +39,26 @@ import { LiveConnections } from './auth/live-connections.js';
 import { countQueries } from './db/query-count.js';
 import { LiveHub } from './live/live-hub.js';
 import { spliceSharedResults } from './live/splice.js';
+import { maxUploadBodyBytes } from './limits/limits.js';
+import { documentLimitsRule } from './limits/query-limits.js';
+import { createRateLimiter } from './limits/rate-limit.js';
+import { ExecutionGate } from './limits/gate.js';
+import { enforceBudgets, oneTimeout, startBudget } from './limits/budget.js';
+import { stepAsideBeforeQueries } from './limits/event-loop.js';
+import { healthCheck } from './limits/health.js';
+import { limitsPlugin } from './limits/apollo-plugin.js';
+import { quietOversizedMessages, websocketLimits, type WebsocketCaller } from './limits/websocket.js';
+import {
+  addressOf,
+  callerOf,
+  errorHandler,
+  gated,
+  graphqlBody,
+  identifyAndLimit,
+  notFound,
+  refuseUpgrade,
+  urlLimit,
+} from './limits/http.js';
 
 export interface RunningApp {
   app: App;
@@ -69,24 +95,54 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     connections: new LiveConnections(pubSub),
     live: null as unknown as LiveHub,
   };
-  const schema = await buildAppSchema(pubSub);
-  app.live = new LiveHub(app, schema);
+  const { limits } = config;
   const production = config.nodeEnv === 'production';
+  const limiter = createRateLimiter(limits.rate, config.redisUrl);
+  const gate = new ExecutionGate(limits.maxConcurrentOperations, limits.maxQueuedOperations);
+  // The embedded SQLite answers synchronously: long runs of queries and resolvers make way for other requests.
+  stepAsideBeforeQueries(orm, limits.maxSliceMs);
+  const schema = enforceBudgets(await buildAppSchema(pubSub), limits.maxSliceMs);
+  app.live = new LiveHub(app, schema);
+  const health = healthCheck(orm);
 
   const expressApp = express();
   expressApp.disable('x-powered-by');
   expressApp.set('trust proxy', 'loopback');
   const httpServer = http.createServer(expressApp);
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  // First, and answered from memory: a flood of API requests never delays it.
+  expressApp.get('/healthz', health.route);
+  expressApp.use(urlLimit(limits));
+
+  // Messages larger than an ordinary body close the socket (1009); files travel over HTTP only.
+  const wsServer = new WebSocketServer({ noServer: true, maxPayload: limits.maxBodyBytes });
   // live views are serialised once and the same bytes go to every socket (live/splice.ts)
   spliceSharedResults(wsServer, logger);
+  httpServer.on('upgrade', (request, socket, head) => {
+    void (async () => {
+      if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/graphql') return refuseUpgrade(socket, 404);
+      // Each new connection counts against its address, like an anonymous request.
+      const refusal = await limiter.take({ ip: addressOf(request) });
+      if (refusal) return refuseUpgrade(socket, 429, refusal.retryAfterSeconds);
+      wsServer.handleUpgrade(request, socket, head, (ws) => wsServer.emit('connection', ws, request));
+    })().catch(() => socket.destroy());
+  });
+  const wsLimits = websocketLimits({
+    schema,
+    limits,
+    limiter,
+    gate,
+    production,
+    format: (error: GraphQLError) => formatPublicError(error, logger),
+  });
   const wsCleanup = useServer<
     Record<string, unknown>,
-    Partial<{ viewer: Viewer | null; ip: string; locale: 'fr' | 'en'; liveVersions: Record<string, number> }>
+    Partial<{ viewer: Viewer | null; locale: 'fr' | 'en'; liveVersions: Record<string, number> } & WebsocketCaller>
   >(
     {
       schema,
+      // Close reasons never carry an error's message, in development too.
+      isProd: true,
       onConnect: async (ctx) => {
         const request = ctx.extra.request;
         const fromParams =
@@ -113,7 +169,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
         }
         Object.assign(ctx.extra, {
           viewer,
-          ip: request.socket.remoteAddress ?? 'unknown',
+          personId: viewer?.person.id ?? null,
+          ip: addressOf(request),
           locale: pickLocale(
             typeof ctx.connectionParams?.locale === 'string'
               ? ctx.connectionParams.locale
@@ -124,9 +181,9 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
         return true;
       },
       // Built per operation, like an HTTP request: a fresh entity manager; the viewer is the connection's.
-      context: (ctx): Context => {
+      context: async (ctx, id, _payload, args): Promise<Context> => {
         const em = orm.em.fork();
-        return {
+        const context: Context = {
           em,
           viewer: ctx.extra.viewer ? viewerFor(em, ctx.extra.viewer) : null,
           app,
@@ -135,19 +192,29 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
           locale: ctx.extra.locale ?? 'fr',
           liveVersions: ctx.extra.liveVersions,
         };
+        wsLimits.budget(ctx, id, context, args);
+        return context;
       },
+      onSubscribe: wsLimits.onSubscribe,
+      onError: wsLimits.onError,
+      execute: wsLimits.execute,
       // live views are served by the hub, once per audience; everything else by graphql's own subscribe
       subscribe: (args) => app.live.route(args) ?? subscribe(args),
+      onComplete: wsLimits.onComplete,
       onNext: (_ctx, _id, _payload, _args, result) => maskResult(result, logger),
     },
     wsServer,
   );
+  quietOversizedMessages(wsServer, logger);
 
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: [documentLimitsRule(limits)],
     plugins: [
+      limitsPlugin<Context>(limits),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
         serverWillStart: async () => ({
@@ -158,51 +225,40 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       },
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
-    formatError: (formatted, original) => {
-      const { error, unexpected } = publicError(formatted, original);
-      if (unexpected)
-        logger.error('unexpected error', {
-          message: formatted.message,
-          path: formatted.path,
-          stack: (original as Error)?.stack,
-        });
-      return error;
-    },
+    formatError: (formatted, original) => formatPublicError(original, logger, formatted),
   });
   await apollo.start();
 
-  expressApp.get('/healthz', async (_req, res) => {
-    try {
-      await orm.em.fork().getConnection().execute('select 1');
-      res.json({ status: 'ok' });
-    } catch {
-      res.status(503).json({ status: 'unavailable' });
-    }
-  });
+  // Every file and API request is counted (per person, or per address) before anything else is read.
+  const identify = identifyAndLimit(app, limiter);
+  expressApp.get('/files/attachments/:id/:name', identify, attachmentRoute(app));
+  expressApp.get('/files/minutes/:meetingId.pdf', identify, minutesPdfRoute(app));
+  expressApp.get('/files/conventions/:projectId.pdf', identify, conventionPdfRoute(app));
+  expressApp.get('/calendar/:token.ics', identify, calendarRoute(app));
+  expressApp.get('/files/exports/:basinId/:file', identify, exportRoute(app));
 
   if (config.metrics) {
     // for benchmarks only: off unless METRICS=true
     const queries = countQueries(orm);
     expressApp.get('/metrics', (_req, res) => {
-      res.json({ sqlStatements: queries.total, memory: process.memoryUsage() });
+      res.json({ sqlStatements: queries.total, live: app.live.stats(), memory: process.memoryUsage() });
     });
   }
 
-  expressApp.get('/files/attachments/:id/:name', attachmentRoute(app));
-  expressApp.get('/files/minutes/:meetingId.pdf', minutesPdfRoute(app));
-  expressApp.get('/files/conventions/:projectId.pdf', conventionPdfRoute(app));
-  expressApp.get('/calendar/:token.ics', calendarRoute(app));
-  expressApp.get('/files/exports/:basinId/:file', exportRoute(app));
-
-  const jsonLimit = Math.ceil(config.maxAttachmentBytes * 1.4) + 1024 * 1024;
   expressApp.use(
     '/graphql',
-    express.json({ limit: jsonLimit }),
+    identify,
+    ...graphqlBody(limits, maxUploadBodyBytes(limits, config.maxAttachmentBytes)),
+    gated(gate, limits.operationTimeoutMs),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
-        const em = orm.em.fork();
-        const viewer = await resolveViewer(em, tokenFrom(req.headers.authorization, req.headers.cookie));
-        return {
+        // The session was read once, before the body (identifyAndLimit).
+        const caller = callerOf(res);
+        const em = caller?.em ?? orm.em.fork();
+        const viewer = caller
+          ? caller.viewer
+          : await resolveViewer(em, tokenFrom(req.headers.authorization, req.headers.cookie));
+        const context: Context = {
           em,
           viewer,
           app,
@@ -221,16 +277,23 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
             clearSessionCookie: () => res.clearCookie(SESSION_COOKIE, { path: '/' }),
           },
         };
+        startBudget(context, limits.operationTimeoutMs);
+        return context;
       },
     }),
   );
 
   serveClient(expressApp, config.clientDist, logger);
+  // Whatever nothing answered, and any error: JSON with a code, never Express's HTML page with a stack trace.
+  expressApp.use(notFound);
+  expressApp.use(errorHandler(logger));
 
   const close = async () => {
     await apollo.stop();
     await app.live.close();
     await app.connections.close();
+    health.stop();
+    await limiter.close();
     await pubSub.close();
     await app.presence.close();
     await app.throttle.close();
@@ -262,17 +325,27 @@ function liveVersionsFrom(value: unknown): Record<string, number> {
 }
 
 /** The websocket twin of Apollo's formatError: same codes, same masking. */
+/**
+ * What a client sees of an error, over HTTP and websockets alike (`publicError`); an unexpected one is logged by its
+ * kind and stack frames, never its message, which may quote what the request sent.
+ */
+function formatPublicError(
+  original: unknown,
+  logger: Logger,
+  formatted = (original as GraphQLError).toJSON(),
+): GraphQLFormattedError {
+  const { error, unexpected } = publicError(formatted, original);
+  if (unexpected) {
+    const cause = (original as { originalError?: unknown } | null)?.originalError ?? original;
+    logger.error('unexpected error', { path: formatted.path, ...describeFailure(cause) });
+  }
+  return error;
+}
+
+/** The websocket twin of Apollo's formatError: same codes, same masking, TIMEOUT once. */
 function maskResult(result: ExecutionResult, logger: Logger): FormattedExecutionResult {
   if (!result.errors?.length) return result as FormattedExecutionResult;
-  return {
-    ...result,
-    errors: result.errors.map((err) => {
-      const { error, unexpected } = publicError(err.toJSON(), err);
-      if (unexpected)
-        logger.error('unexpected error', { message: err.message, path: err.path, stack: err.originalError?.stack });
-      return error;
-    }),
-  };
+  return { ...result, errors: oneTimeout(result.errors.map((err) => formatPublicError(err, logger))) };
 }
 
 /** The built Vue client at `/`, with the single-page fallback for its routes. */

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_LIMITS, type RequestLimits } from './limits/limits.js';
 
 /** Root of the repository (server/dist/config.js or server/src/config.ts → ../../). */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -24,7 +25,10 @@ export interface Config {
   maxAttachmentBytes: number;
   /** Folder for the SQLite file and stored attachments. Default `data/` at the repository root. */
   dataDir: string;
-  /** Seed the demo basin on first start when the database is empty. Default true. */
+  /**
+   * Seed the demo basin (accounts with a published password) on first start when the database is empty. Default
+   * true in development and test, false in production.
+   */
   seedDemo: boolean;
   /** Session lifetime in hours. Default 12. */
   sessionHours: number;
@@ -44,6 +48,8 @@ export interface Config {
   ballotSealKey: string | null;
   /** Serve `/metrics` (statements sent to the database, live views computed, memory) for benchmarks. Default false. */
   metrics: boolean;
+  /** Limits on every request: sizes, shape of GraphQL operations, time, rate (`limits/limits.ts`). */
+  limits: RequestLimits;
 }
 
 export class ConfigError extends Error {}
@@ -106,13 +112,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     attachmentStorage,
     maxAttachmentBytes: integer(env, 'MAX_ATTACHMENT_BYTES', 10 * 1024 * 1024, 1),
     dataDir,
-    seedDemo: boolean(env, 'SEED_DEMO', true),
+    // Never by default in production: the demo accounts' password is in the README.
+    seedDemo: boolean(env, 'SEED_DEMO', nodeEnv !== 'production'),
     sessionHours: integer(env, 'SESSION_HOURS', 12, 1),
     clientDist: path.resolve(repoRoot, env.CLIENT_DIST ?? 'client/dist'),
     smtpUrl,
     mailFrom: mailFrom.trim(),
     ballotSealKey,
     metrics: boolean(env, 'METRICS', false),
+    limits: {
+      ...DEFAULT_LIMITS,
+      maxBodyBytes: integer(env, 'MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes, 1024),
+      operationTimeoutMs: integer(env, 'OPERATION_TIMEOUT_MS', DEFAULT_LIMITS.operationTimeoutMs, 100),
+      maxConcurrentOperations: integer(env, 'MAX_CONCURRENT_OPERATIONS', DEFAULT_LIMITS.maxConcurrentOperations, 1),
+      rate: {
+        ...DEFAULT_LIMITS.rate,
+        perPersonPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', DEFAULT_LIMITS.rate.perPersonPerMinute, 1),
+        perAddressPerMinute: integer(
+          env,
+          'ANONYMOUS_RATE_LIMIT_PER_MINUTE',
+          DEFAULT_LIMITS.rate.perAddressPerMinute,
+          1,
+        ),
+      },
+    },
     ...overrides,
   };
 }

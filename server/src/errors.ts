@@ -72,6 +72,22 @@ export const ErrorCode = {
   IMPORT_REJECTED: 'IMPORT_REJECTED',
   /** Someone else changed the same record at the same moment: reload and try again. */
   CONFLICT: 'CONFLICT',
+  /** The request could not be read: malformed JSON, an unknown encoding or content type. */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** The body, websocket message or address is larger than allowed (`extensions.maxBytes`). */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** The GraphQL document has more tokens than allowed (`extensions.maxTokens`). */
+  QUERY_TOO_LARGE: 'QUERY_TOO_LARGE',
+  /** The operation nests fields deeper than allowed (`extensions.depth`, `maxDepth`). */
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  /** The operation has too many aliases, or could return too many fields (`extensions.cost`, `maxCost`). */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** Too many requests from this person (or address) this minute: wait `extensions.retryAfterSeconds`. */
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  /** The server has too many operations under way: try again in a moment (`extensions.retryAfterSeconds`). */
+  SERVER_BUSY: 'SERVER_BUSY',
+  /** The operation ran past its time budget and was stopped (`extensions.budgetMs`); nothing more was read. */
+  TIMEOUT: 'TIMEOUT',
   /** Unexpected failure; details are in the server log, never in the answer. */
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 } as const;
@@ -90,10 +106,21 @@ export const forbidden = (message = 'You are not allowed to do this'): AppError 
 export const badInput = (message: string, fields: Record<string, string> = {}): AppError =>
   new AppError(ErrorCode.BAD_USER_INPUT, message, { fields });
 
+/** graphql's message when the parser's `maxTokens` stops it (graphql 16 writes "more that 2000 tokens", 17 "than"). */
+const TOKEN_LIMIT = /Document contains more tha[nt] (\d+) tokens/;
+
+/**
+ * graphql's "Did you mean …?" hints name fields, arguments and enum values close to what was sent: a map of the
+ * schema for whoever probes it without introspection. We drop them everywhere (the development tools have the
+ * schema anyway), so that no environment answers differently.
+ */
+export const withoutSuggestions = (message: string): string => message.replace(/\s*Did you mean [^]*$/, '');
+
 /**
  * What a client may see of an error: our AppErrors and GraphQL's own validation errors as they are; input
- * validation (class-validator) as BAD_USER_INPUT with the fields; a unique-key race as CONFLICT; anything else
- * masked as INTERNAL_SERVER_ERROR (logged by the caller, never sent).
+ * validation (class-validator) as BAD_USER_INPUT with the fields; a unique-key race as CONFLICT; a document over the
+ * token limit as QUERY_TOO_LARGE; no "Did you mean" hint; anything else masked as INTERNAL_SERVER_ERROR (logged by
+ * the caller, never sent).
  */
 export function publicError(
   formatted: GraphQLFormattedError,
@@ -103,7 +130,9 @@ export function publicError(
   const cause = (original as { originalError?: unknown } | null)?.originalError ?? original;
   const code = formatted.extensions?.code;
   if (cause instanceof AppError) {
-    return { error: { ...formatted, extensions: { ...cause.extensions } }, unexpected: false };
+    // `http` tells Apollo the status to answer with; it is not for the client.
+    const extensions = Object.fromEntries(Object.entries(cause.extensions).filter(([key]) => key !== 'http'));
+    return { error: { ...formatted, extensions }, unexpected: false };
   }
   const name = (cause as { name?: string } | null)?.name;
   if (name === 'ArgumentValidationError' || name === 'ValidationError') {
@@ -139,9 +168,24 @@ export function publicError(
     'BAD_REQUEST',
     'OPERATION_RESOLUTION_FAILURE',
   ];
+  const tokens = code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT.exec(formatted.message) : null;
+  if (tokens) {
+    return {
+      error: {
+        message: `The document has more than ${tokens[1]} tokens: send a smaller query`,
+        extensions: { code: ErrorCode.QUERY_TOO_LARGE, maxTokens: Number(tokens[1]) },
+      },
+      unexpected: false,
+    };
+  }
   if (typeof code === 'string' && known.includes(code)) {
     return {
-      error: { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } },
+      error: {
+        message: withoutSuggestions(formatted.message),
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code },
+      },
       unexpected: false,
     };
   }

@@ -20,6 +20,8 @@ async function main(): Promise<void> {
         : diskFileStore(path.join(config.dataDir, 'attachments'));
     const seeded = await seedDemoBasin(orm.em.fork(), files);
     if (seeded) logger.info('demo basin seeded', { basin: 'Valenciennois' });
+    if (config.nodeEnv === 'production')
+      logger.warn('SEED_DEMO is on in production: the demo accounts share a published password');
   }
   const running = await createApp(config, { orm, logger });
   const url = await running.listen(config.port);

@@ -5,6 +5,7 @@ import { Sme } from '../sme/sme.entity.js';
 import { fileViewer, sendPdf } from '../minutes/minutes.route.js';
 import { CooperationConvention } from './convention.entity.js';
 import { renderConventionPdf } from './convention-pdf.js';
+import { isUuid } from '../common/ids.js';
 
 const slug = (text: string) =>
   text
@@ -26,8 +27,11 @@ export function conventionPdfRoute(app: App) {
     if (!viewer) return;
     let convention: CooperationConvention | null = null;
     try {
-      const project = await readableProject({ em, viewer }, String(req.params.projectId));
-      convention = await em.findOne(CooperationConvention, { project });
+      const projectId = String(req.params.projectId);
+      if (isUuid(projectId)) {
+        const project = await readableProject({ em, viewer }, projectId);
+        convention = await em.findOne(CooperationConvention, { project });
+      }
     } catch {
       convention = null;
     }

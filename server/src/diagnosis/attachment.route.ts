@@ -4,6 +4,7 @@ import { resolveViewer } from '../context.js';
 import { tokenFrom } from '../auth/tokens.js';
 import type { Attachment } from './diagnosis-paper.entity.js';
 import { readableAttachment } from './diagnosis.access.js';
+import { isUuid } from '../common/ids.js';
 
 /** Types a browser may show inline; anything else is downloaded, so an uploaded page can never run in our origin. */
 const INLINE = new Set([
@@ -27,7 +28,10 @@ export function attachmentRoute(app: App) {
     }
     let attachment: Attachment;
     try {
-      attachment = await readableAttachment({ em, viewer }, String(req.params.id));
+      // ids are UUIDs: anything else (a prototype name included) is simply not found
+      const id = String(req.params.id);
+      if (!isUuid(id)) throw new Error('not an id');
+      attachment = await readableAttachment({ em, viewer }, id);
     } catch {
       res.status(404).json({ code: 'NOT_FOUND' });
       return;

@@ -6,6 +6,7 @@ import { readableBasin } from '../basin/basin.access.js';
 import type { Basin } from '../basin/basin.entity.js';
 import { TABLES, type TableName } from './tables.js';
 import { toCsv, toXlsx } from './formats.js';
+import { isUuid } from '../common/ids.js';
 
 /** GET /files/exports/:basinId/:table.(csv|xlsx)?lang=fr|en — any table of the dashboard, for the basin's readers. */
 export function exportRoute(app: App) {
@@ -18,7 +19,8 @@ export function exportRoute(app: App) {
     }
     const match = /^(\w+)\.(csv|xlsx)$/.exec(String(req.params.file));
     const table = match?.[1] as TableName | undefined;
-    if (!match || !table || !(table in TABLES)) {
+    // Own keys only: `constructor.csv` or `toString.csv` must not find Object's methods.
+    if (!match || !table || !Object.hasOwn(TABLES, table) || !isUuid(req.params.basinId)) {
       res.status(404).json({ code: 'NOT_FOUND' });
       return;
     }

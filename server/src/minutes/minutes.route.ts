@@ -8,6 +8,7 @@ import { Meeting } from '../meeting/meeting.entity.js';
 import { Minutes } from './minutes.entity.js';
 import { renderMinutesPdf } from './minutes-pdf.js';
 import { dayIn } from './french.js';
+import { isUuid } from '../common/ids.js';
 
 /** The session of a file request (cookie or bearer, like the API); answers 401 and returns null without one. */
 export async function fileViewer(em: EntityManager, req: Request, res: Response): Promise<Viewer | null> {
@@ -38,7 +39,8 @@ export function minutesPdfRoute(app: App) {
     const em = app.orm.em.fork();
     const viewer = await fileViewer(em, req, res);
     if (!viewer) return;
-    const meeting = await em.findOne(Meeting, String(req.params.meetingId));
+    const meetingId = String(req.params.meetingId);
+    const meeting = isUuid(meetingId) ? await em.findOne(Meeting, meetingId) : null;
     if (!meeting || !belongsToBasin(viewer, meeting.basin.id)) {
       res.status(404).json({ code: 'NOT_FOUND' });
       return;
