@@ -37,6 +37,7 @@ import {
 import { CalendarResolver } from './calendar/calendar.resolver.js';
 import { NotificationResolver } from './notification/notification.resolver.js';
 import { LiveResolver, MeetingLiveResolver } from './live/live.resolver.js';
+import { ErrorCodesResolver } from './common/error-codes.resolver.js';
 import type { PubSub } from './pubsub.js';
 
 export const resolvers = [
@@ -77,6 +78,7 @@ export const resolvers = [
   NotificationResolver,
   LiveResolver,
   MeetingLiveResolver,
+  ErrorCodesResolver,
 ] as const;
 
 /** The executable schema; `pubSub` carries subscriptions (in-process or Redis). */

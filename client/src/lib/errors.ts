@@ -1,8 +1,12 @@
 import { ApolloError } from '@apollo/client/core';
+import type { ErrorCodesQuery } from '@/gql/graphql';
 import { i18n } from '@/i18n';
 import { formatEuros, formatWait } from './format';
 
-/** The codes the server puts in `extensions.code` (server/src/errors.ts), plus our own for an unreachable server. */
+/** The codes of the contract (`enum ErrorCode` in schema/schema.graphql), as the generated types know them. */
+type ServerErrorCode = ErrorCodesQuery['errorCodes'][number];
+
+/** The codes the server puts in `extensions.code`, plus our own for an unreachable server. */
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
   'FORBIDDEN',
@@ -11,11 +15,13 @@ export const ERROR_CODES = [
   'INVALID_INVITATION',
   'WEAK_PASSWORD',
   'BAD_USER_INPUT',
+  'BAD_REQUEST',
   'INVALID_SIREN',
   'NOT_FOUND',
   'DUPLICATE_EMAIL',
   'DUPLICATE_SIREN',
   'FILE_TOO_LARGE',
+  'PAYLOAD_TOO_LARGE',
   'INVALID_STATE',
   'ADVANCE_ABOVE_CAP',
   'NOT_CHAIR',
@@ -35,9 +41,19 @@ export const ERROR_CODES = [
   'NOT_MANDATARY',
   'IMPORT_REJECTED',
   'CONFLICT',
+  'QUERY_TOO_LARGE',
+  'QUERY_TOO_DEEP',
+  'QUERY_TOO_COMPLEX',
+  'TOO_MANY_REQUESTS',
+  'TIMEOUT',
+  'SERVER_BUSY',
   'INTERNAL_SERVER_ERROR',
   'NETWORK',
-] as const;
+] as const satisfies readonly (ServerErrorCode | 'NETWORK')[];
+
+/** Fails to compile when the server adds a code that this list (and so the translations) does not have. */
+type Unlisted = Exclude<ServerErrorCode, (typeof ERROR_CODES)[number]>;
+export const everyServerCodeListed: [Unlisted] extends [never] ? true : Unlisted = true;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** What the interface needs to know about a failed operation. */
@@ -65,6 +81,11 @@ export function describeError(error: unknown): ErrorInfo {
       }
       return { code, fields, extensions };
     }
+    // A refusal before GraphQL ran (413 too large, 429 too many, 503 busy) still says why, in its body.
+    const body = (error.networkError as { result?: { errors?: { extensions?: Record<string, unknown> }[] } } | null)
+      ?.result;
+    const refusal = body?.errors?.[0]?.extensions;
+    if (refusal && isErrorCode(refusal.code)) return { code: refusal.code, fields: {}, extensions: refusal };
     if (error.networkError) return { code: 'NETWORK', fields: {}, extensions: {} };
   }
   if (error instanceof TypeError) return { code: 'NETWORK', fields: {}, extensions: {} };
@@ -82,6 +103,12 @@ export function messageFor(info: ErrorInfo): string {
       : t('errors.TOO_MANY_ATTEMPTS_LATER');
   }
   if (code === 'WEAK_PASSWORD') return weakPasswordMessage(extensions);
+  if (code === 'TOO_MANY_REQUESTS' || code === 'SERVER_BUSY') {
+    const seconds = Number(extensions.retryAfterSeconds);
+    return Number.isFinite(seconds) && seconds > 0
+      ? t(`errors.${code}_WAIT`, { wait: formatWait(seconds) })
+      : t(`errors.${code}`);
+  }
   if (code === 'ADVANCE_ABOVE_CAP') {
     const cap = Number(extensions.cap);
     return Number.isFinite(cap)

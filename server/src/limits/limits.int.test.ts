@@ -65,10 +65,11 @@ function wsErrors(client: Client, query: string, variables: Record<string, unkno
 /** organisations { people { organisation { people { … id } } } }, `depth` fields deep, the leaf included. */
 function cycle(depth: number): string {
   let inner = 'id';
-  for (let level = depth - 1; level >= 2; level -= 1) {
-    inner = level % 2 === 0 ? `people { ${inner} }` : `organisation { ${inner} }`;
+  for (let level = depth - 1; level >= 3; level -= 1) {
+    inner = level % 2 === 1 ? `people { ${inner} }` : `organisation { ${inner} }`;
   }
-  return `query($b: ID!) { organisations(basinId: $b) { ${inner} } }`;
+  // organisations is a page: its items are the second level
+  return `query($b: ID!) { organisations(basinId: $b) { items { ${inner} } } }`;
 }
 
 beforeAll(async () => {
