@@ -152,6 +152,12 @@ process.on('message', async (message) => {
       await finished;
       clearTimeout(timeout);
       const times = screens.map((s) => s.seen[message.seq]).filter((t) => t !== undefined);
+      if (times.length < screens.length && process.env.BENCH_DEBUG)
+        console.error(
+          'missed',
+          message,
+          JSON.stringify(screens.find((s) => s.seen[message.seq] === undefined)?.ballot),
+        );
       process.send({ times, missed: screens.length - times.length });
       watch = null;
     } else if (message.type === 'stats') {

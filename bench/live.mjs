@@ -258,6 +258,9 @@ async function run(n) {
   const bareLatencies = bareResult.received.map((times, seq) => Math.max(...times) - bareSent[seq]);
 
   const cpuPerVote = cpu1.reduce((s, v, i) => s + v - cpu0[i], 0) / measured;
+  const viewsPerVote = sql1.reduce((s, m, i) => s + m.live.executions - sql0[i].live.executions, 0) / measured;
+  const viewMs = sql1.reduce((s, m, i) => s + m.live.executionMs - sql0[i].live.executionMs, 0) / measured;
+  if (process.env.BENCH_DEBUG) console.error({ viewsPerVote, viewMsPerVote: viewMs });
   const sqlPerVote = sql1.reduce((s, m, i) => s + m.sqlStatements - sql0[i].sqlStatements, 0) / measured;
   const memoryPerSubscriber = (rssAfter.reduce((a, b) => a + b, 0) - rssBefore.reduce((a, b) => a + b, 0)) / n;
   return {

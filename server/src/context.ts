@@ -4,6 +4,7 @@ import { hashToken } from './auth/tokens.js';
 import type { Membership, Role } from './person/membership.entity.js';
 import { Person } from './person/person.entity.js';
 import type { App } from './app-services.js';
+import type { LiveState } from './live/live-data.js';
 
 /** One of the viewer's per-basin roles, flattened for quick checks. */
 export interface Grant {
@@ -39,6 +40,8 @@ export interface Context {
   locale: 'fr' | 'en';
   /** Websockets: the live version of each meeting the client already shows (connection_init `liveVersions`). */
   liveVersions?: Record<string, number>;
+  /** A live room's kept state of its meeting, when this context computes one of the room's views. */
+  liveState?: LiveState;
 }
 
 /** Finds the live session a token belongs to, with the person's grants; null when unknown or expired. */

@@ -24,6 +24,7 @@ import { Person } from '../person/person.entity.js';
 import { readableMeeting } from '../meeting/meeting.access.js';
 import { committeeSeats } from '../meeting/live-session.service.js';
 import { publishLiveChange } from './live-changes.js';
+import { LiveState } from './live-data.js';
 import { LatestChannel } from './channel.js';
 import { SharedResult, type SplicedResult } from './splice.js';
 
@@ -99,21 +100,38 @@ export class LiveHub {
   }
 
   /** How many cohorts and subscribers this instance serves (tests, metrics). */
-  stats(): { rooms: number; cohorts: number; shared: number; personal: number; executions: number } {
+  stats(): {
+    rooms: number;
+    cohorts: number;
+    shared: number;
+    personal: number;
+    executions: number;
+    executionMs: number;
+  } {
     let cohorts = 0;
     let shared = 0;
     let personal = 0;
     let executions = 0;
+    let executionMs = 0;
     for (const room of this.rooms.values()) {
       cohorts += room.cohorts.size;
       for (const cohort of room.cohorts.values()) shared += cohort.size;
       personal += room.personals.size;
       executions += room.executions;
+      executionMs += room.executionMs;
     }
-    return { rooms: this.rooms.size, cohorts, shared, personal, executions: executions + this.finishedExecutions };
+    return {
+      rooms: this.rooms.size,
+      cohorts,
+      shared,
+      personal,
+      executions: executions + this.finishedExecutions,
+      executionMs: Math.round(executionMs + this.finishedExecutionMs),
+    };
   }
 
   private finishedExecutions = 0;
+  private finishedExecutionMs = 0;
 
   async close(): Promise<void> {
     this.closed = true;
@@ -168,7 +186,7 @@ export class LiveHub {
       document: args.document,
       operationName: args.operationName ?? null,
       variableValues: args.variableValues ?? {},
-      context: () => audienceContext(this.app, ctx, viewer, meeting.basin.id),
+      context: () => audienceContext(this.app, ctx, viewer, meeting.basin.id, room.state),
     }));
     // a live view open on a screen is a live connection: its person is "connected" until it ends
     const leave = await this.app.presence.join(meetingId, viewer.person.id);
@@ -184,6 +202,7 @@ export class LiveHub {
     if (!room) {
       room = new Room(this.app, this.schema, meetingId, basinId, this.options.pollMs ?? 10_000, () => {
         this.finishedExecutions += room!.executions;
+        this.finishedExecutionMs += room!.executionMs;
         this.rooms.delete(meetingId);
       });
       this.rooms.set(meetingId, room);
@@ -201,10 +220,14 @@ export function audienceOf(viewer: Viewer, basinId: string): string {
   return [...roles, ...(viewer.person.isNetworkHead ? ['NETWORK_HEAD'] : [])].join('+');
 }
 
-/** A context that has the audience's rights and nobody's identity, with a fresh entity manager. */
-export function audienceContext(app: App, like: Context, viewer: Viewer, basinId: string): Context {
+/**
+ * A context that has the audience's rights and nobody's identity, reading from the room's kept state of the
+ * meeting when there is one (else from a fresh entity manager).
+ */
+export function audienceContext(app: App, like: Context, viewer: Viewer, basinId: string, state?: LiveState): Context {
   const em = app.orm.em.fork();
-  const nobody = em.create(
+  // merged, not created: the room's entity manager keeps one, whatever the number of executions
+  const nobody = em.merge(
     Person,
     {
       id: NOBODY,
@@ -213,7 +236,7 @@ export function audienceContext(app: App, like: Context, viewer: Viewer, basinId
       lastName: '',
       isNetworkHead: viewer.person.isNetworkHead,
     },
-    { persist: false },
+    { refresh: true },
   );
   return {
     em,
@@ -221,6 +244,7 @@ export function audienceContext(app: App, like: Context, viewer: Viewer, basinId
     ip: like.ip,
     transport: 'ws',
     locale: like.locale,
+    liveState: state,
     viewer: {
       person: nobody,
       sessionId: '',
@@ -258,7 +282,10 @@ interface CohortSpec {
 class Room {
   readonly cohorts = new Map<string, Cohort>();
   readonly personals = new Set<Personal>();
+  /** The meeting as the shared views read it, kept and refreshed part by part after each change. */
+  readonly state: LiveState;
   executions = 0;
+  executionMs = 0;
   private readonly events: AsyncIterator<MeetingEventPayload>;
   private readonly poll: NodeJS.Timeout;
   private version = -1;
@@ -272,6 +299,7 @@ class Room {
     pollMs: number,
     private readonly onEmpty: () => void,
   ) {
+    this.state = new LiveState(() => app.orm.em.fork(), meetingId);
     this.events = app.pubSub.subscribe('MEETING', meetingId)[Symbol.asyncIterator]();
     void this.listen();
     this.poll = setInterval(() => void this.check(), pollMs);
@@ -306,16 +334,21 @@ class Room {
     return personal.channel;
   }
 
-  /** Runs the view's document once, with a fresh manager, and counts it. */
+  /** Runs the view's document once, and counts it (and the time it took, wall clock, for `/metrics`). */
   async execute(spec: Omit<CohortSpec, 'context'>, contextValue: Context): Promise<ExecutionResult> {
     this.executions += 1;
-    return execute({
-      schema: this.schema,
-      document: spec.document,
-      operationName: spec.operationName,
-      variableValues: spec.variableValues,
-      contextValue,
-    }) as Promise<ExecutionResult>;
+    const started = performance.now();
+    try {
+      return (await execute({
+        schema: this.schema,
+        document: spec.document,
+        operationName: spec.operationName,
+        variableValues: spec.variableValues,
+        contextValue,
+      })) as ExecutionResult;
+    } finally {
+      this.executionMs += performance.now() - started;
+    }
   }
 
   /** The meeting's live version now (the safety poll's only statement). */
@@ -351,8 +384,9 @@ class Room {
     }
   }
 
-  private changed(event: Pick<MeetingEventPayload, 'version' | 'affects'>): void {
+  private changed(event: Pick<MeetingEventPayload, 'version' | 'affects' | 'kind' | 'subjectId'>): void {
     this.version = Math.max(this.version, event.version);
+    this.state.changed(event);
     for (const cohort of this.cohorts.values()) void cohort.refresh();
     for (const personal of this.personals) {
       const concerned = event.affects === 'SEATS' ? personal.seated : event.affects.includes(personal.personId);
@@ -364,7 +398,7 @@ class Room {
   private async check(): Promise<void> {
     try {
       const version = await this.currentVersion();
-      if (version > this.version) this.changed({ version, affects: 'SEATS' });
+      if (version > this.version) this.changed({ version, affects: 'SEATS', kind: 'MEETING', subjectId: null });
     } catch {
       // the next poll tries again
     }

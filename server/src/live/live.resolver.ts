@@ -94,9 +94,9 @@ export class LiveResolver {
     @Ctx() ctx: Context,
   ): Promise<LiveMeetingUpdate> {
     // the live data's meeting: the view's statements include the access check's
-    const { meeting } = await liveData(ctx, meetingId);
+    const { meeting, version } = await liveData(ctx, meetingId);
     if (!readsBasin(ctx.viewer, meeting.basin.id)) throw notFound('Meeting');
-    return { version: meeting.liveVersion, meeting };
+    return { version, meeting };
   }
 
   @Authorized()

@@ -311,7 +311,7 @@ export class LiveAgendaItemResolver {
   })
   async coverage(@Root() item: AgendaItem, @Ctx() ctx: Context) {
     if (!item.project) return null;
-    const { needs, pledges } = await needsAndPledges(ctx, item.project.id);
+    const { needs, pledges } = await needsAndPledges(ctx, item.meeting.id, item.project.id);
     return coverageOf(needs, pledges);
   }
 

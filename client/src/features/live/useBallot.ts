@@ -31,13 +31,14 @@ export function newIdempotencyKey(): string {
 /**
  * Casting one voice (the viewer's own, or one they carry by proxy). Each click gets a new idempotency key; when the
  * request gets no answer (network down, server restarting) it is sent again with the same key, up to three more
- * times, so the vote counts once whether or not the first request had reached the server. The answer is the ballot,
- * which updates the screen at once; the others see it through the meeting's events.
+ * times, so the vote counts once whether or not the first request had reached the server. Every screen, the voter's
+ * own included, sees it through the live view (the voter's voices in their own part of it); when the live connection
+ * is down, the live query is fetched again once the vote has counted.
  */
 export function useCastVote() {
   const action = useAction();
   const lastChoice = ref<VoteChoice | null>(null);
-  const { mutate } = useMutation(CastVoteDocument);
+  const { mutate } = useMutation(CastVoteDocument, refreshLiveSession);
 
   async function sendOnce(ballotId: string, choice: VoteChoice, idempotencyKey: string, onBehalfOfId: string | null) {
     for (let attempt = 0; ; attempt += 1) {
