@@ -13,12 +13,17 @@ let bytes = 0;
 let messages = 0;
 let lastMessageAt = 0;
 let lastPayloadBytes = 0;
+/** Until every screen shows everyone connected (push mode). */
+let settleWatch = null;
 
 /** The ballot a live payload shows, wherever it sits. */
 function ballotOf(data) {
   const meeting = data?.meeting ?? data?.liveMeeting?.meeting;
   return meeting?.currentItem?.ballot ?? null;
 }
+
+/** How many people the payload says are connected. */
+const connectedIn = (data) => (data?.meeting ?? data?.liveMeeting?.meeting)?.connectedCount ?? 0;
 
 function check(screen) {
   if (!watch || screen.seen[watch.seq] !== undefined) return;
@@ -98,6 +103,12 @@ function open(config, index) {
         } else {
           lastPayloadBytes = text.length;
           screen.ballot = ballotOf(message.payload.data) ?? screen.ballot;
+          screen.connected = connectedIn(message.payload.data);
+          if (settleWatch && screen.connected >= settleWatch.n && !screen.settledAt) {
+            screen.settledAt = now();
+            settleWatch.pending -= 1;
+            if (settleWatch.pending === 0) settleWatch.done();
+          }
           if (!screen.ready) {
             screen.ready = true;
             resolve(screen);
@@ -123,18 +134,38 @@ process.on('message', async (message) => {
         // arrivals spread over `spreadMs`, as people join
         if (message.spreadMs) await new Promise((r) => setTimeout(r, message.spreadMs / message.n));
       }
+      const timer = process.env.BENCH_DEBUG
+        ? setInterval(() => console.error('ready', screens.filter((s) => s.ready).length, 'of', screens.length), 5000)
+        : null;
       await Promise.all(all);
+      if (timer) clearInterval(timer);
       const lastArrival = now();
-      // settled: nothing received for 300 ms and no fetch in flight
-      for (;;) {
-        await new Promise((r) => setTimeout(r, 50));
-        if (screens.some((s) => s.inFlight)) continue;
-        if (now() - lastMessageAt > 300) break;
+      let settledAt;
+      if (message.mode === 'push') {
+        // settled: every screen shows all N people connected
+        let done;
+        const settled = new Promise((r) => (done = r));
+        for (const s of screens) if (s.connected >= message.n) s.settledAt = lastArrival;
+        settleWatch = { n: message.n, pending: screens.filter((s) => !s.settledAt).length, done };
+        if (settleWatch.pending === 0) done();
+        const timeout = setTimeout(done, 20_000);
+        await settled;
+        clearTimeout(timeout);
+        settleWatch = null;
+        settledAt = Math.max(lastArrival, ...screens.map((s) => s.settledAt ?? Infinity));
+      } else {
+        // settled: nothing received for 300 ms and no fetch in flight
+        for (;;) {
+          await new Promise((r) => setTimeout(r, 50));
+          if (screens.some((s) => s.inFlight)) continue;
+          if (now() - lastMessageAt > 300) break;
+        }
+        settledAt = lastMessageAt;
       }
       process.send({
         connected: screens.length,
         joinMs: lastArrival - started,
-        settleMs: Math.max(0, lastMessageAt - lastArrival),
+        settleMs: Math.max(0, settledAt - lastArrival),
       });
     } else if (message.type === 'expect') {
       let done;

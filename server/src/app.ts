@@ -38,7 +38,6 @@ import { BallotSeal, loadSealKey } from './ballot/seal.js';
 import { LiveConnections } from './auth/live-connections.js';
 import { countQueries } from './db/query-count.js';
 import { LiveHub } from './live/live-hub.js';
-import { spliceSharedResults } from './live/splice.js';
 import { maxUploadBodyBytes } from './limits/limits.js';
 import { documentLimitsRule } from './limits/query-limits.js';
 import { createRateLimiter } from './limits/rate-limit.js';
@@ -102,7 +101,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   // The embedded SQLite answers synchronously: long runs of queries and resolvers make way for other requests.
   stepAsideBeforeQueries(orm, limits.maxSliceMs);
   const schema = enforceBudgets(await buildAppSchema(pubSub), limits.maxSliceMs);
-  app.live = new LiveHub(app, schema);
+  app.live = new LiveHub(app, schema, { mask: (result) => maskResult(result, logger) });
   const health = healthCheck(orm);
 
   const expressApp = express();
@@ -116,8 +115,6 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
 
   // Messages larger than an ordinary body close the socket (1009); files travel over HTTP only.
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: limits.maxBodyBytes });
-  // live views are serialised once and the same bytes go to every socket (live/splice.ts)
-  spliceSharedResults(wsServer, logger);
   httpServer.on('upgrade', (request, socket, head) => {
     void (async () => {
       if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/graphql') return refuseUpgrade(socket, 404);
@@ -191,6 +188,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
           transport: 'ws',
           locale: ctx.extra.locale ?? 'fr',
           liveVersions: ctx.extra.liveVersions,
+          liveSocket: { socket: ctx.extra.socket, operationId: id },
         };
         wsLimits.budget(ctx, id, context, args);
         return context;

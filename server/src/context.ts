@@ -5,6 +5,7 @@ import type { Membership, Role } from './person/membership.entity.js';
 import { Person } from './person/person.entity.js';
 import type { App } from './app-services.js';
 import type { LiveState } from './live/live-data.js';
+import type { WebSocket } from 'ws';
 
 /** One of the viewer's per-basin roles, flattened for quick checks. */
 export interface Grant {
@@ -42,6 +43,8 @@ export interface Context {
   liveVersions?: Record<string, number>;
   /** A live room's kept state of its meeting, when this context computes one of the room's views. */
   liveState?: LiveState;
+  /** Websockets: the socket and the id of the operation, for the live hub to write a shared view's messages. */
+  liveSocket?: { socket: WebSocket; operationId: string };
 }
 
 /** Finds the live session a token belongs to, with the person's grants; null when unknown or expired. */

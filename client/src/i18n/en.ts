@@ -137,6 +137,7 @@ const en: MessageSchema = {
     hands: 'Requests to speak',
     noHands: 'No requests to speak.',
     othersConnected: 'Others connected: {names}',
+    moreConnected: 'and {n} other person connected | and {n} other people connected',
     sessionClosed: 'The session is closed.',
     notOpenYet: 'The session is not open yet.',
   },
@@ -998,9 +999,11 @@ const en: MessageSchema = {
     Role: {
       OPERATOR: 'Operator',
       CHAIR: 'Committee chair',
+      VICE_CHAIR: 'Committee vice-chair',
       MEMBER: 'Committee member',
       OBSERVER: 'Steering committee',
       SME: 'SME leader',
+      EXPERT: 'Expert (complementary diagnosis)',
     },
     OrganisationKind: {
       OPERATOR: 'Local operator',

@@ -166,6 +166,7 @@ const fr = {
     hands: 'Demandes de parole',
     noHands: 'Aucune demande de parole.',
     othersConnected: 'Autres personnes connectées : {names}',
+    moreConnected: 'et {n} autre personne connectée | et {n} autres personnes connectées',
     sessionClosed: 'La séance est close.',
     notOpenYet: 'La séance n’est pas encore ouverte.',
   },
@@ -1029,9 +1030,11 @@ const fr = {
     Role: {
       OPERATOR: 'Opérateur',
       CHAIR: 'Président du comité',
+      VICE_CHAIR: 'Vice-président du comité',
       MEMBER: 'Membre du comité',
       OBSERVER: 'Comité de pilotage',
       SME: 'Dirigeant de PME',
+      EXPERT: 'Expert (diagnostic complémentaire)',
     } satisfies Record<Role, string>,
     OrganisationKind: {
       OPERATOR: 'Opérateur local',

@@ -62,6 +62,28 @@ export function websocketLimits(options: WebsocketLimitsOptions) {
   ];
   /** Budgets of the operations under way, per connection, to end them when they complete. */
   const running = new WeakMap<object, Map<string, OperationBudget>>();
+  /**
+   * Documents already parsed and validated, by their text: a thousand screens joining a session send the same
+   * subscription a thousand times (the cost, which depends on the variables, is still measured each time).
+   */
+  const checked = new Map<string, { document: DocumentNode } | { errors: readonly GraphQLError[] }>();
+  const check = (query: string) => {
+    let known = checked.get(query);
+    if (!known) {
+      try {
+        const document = parse(query, { maxTokens: limits.maxTokens });
+        const invalid = validate(schema, document, rules);
+        known = invalid.length
+          ? { errors: invalid.map((error) => coded(error, 'GRAPHQL_VALIDATION_FAILED')) }
+          : { document };
+      } catch (error) {
+        known = { errors: [coded(error, 'GRAPHQL_PARSE_FAILED')] };
+      }
+      if (checked.size >= 200) checked.delete(checked.keys().next().value as string);
+      checked.set(query, known);
+    }
+    return known;
+  };
 
   return {
     onSubscribe: async (
@@ -74,14 +96,9 @@ export function websocketLimits(options: WebsocketLimitsOptions) {
       if (refusal) {
         return [new AppError(ErrorCode.TOO_MANY_REQUESTS, 'Too many requests: wait a moment and try again', refusal)];
       }
-      let document: DocumentNode;
-      try {
-        document = parse(payload.query, { maxTokens: limits.maxTokens });
-      } catch (error) {
-        return [coded(error, 'GRAPHQL_PARSE_FAILED')];
-      }
-      const invalid = validate(schema, document, rules);
-      if (invalid.length) return invalid.map((error) => coded(error, 'GRAPHQL_VALIDATION_FAILED'));
+      const known = check(payload.query);
+      if ('errors' in known) return known.errors;
+      const { document } = known;
       const operation = getOperationAST(document, payload.operationName);
       const tooCostly = operation && costError(schema, document, operation, payload.variables, limits);
       if (tooCostly) return [tooCostly];

@@ -2,6 +2,9 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { App } from '../app-services.js';
 import type { MeetingEventPayload } from '../pubsub.js';
 
+/** The subject of a presence change that only says who is connected now (no attendance, no hand, nothing stored). */
+export const CONNECTIONS = 'connections';
+
 /** What changed in a meeting, as a service notes it inside its transaction. */
 export interface LiveChange {
   meetingId: string;

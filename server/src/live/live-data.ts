@@ -15,6 +15,7 @@ import { Project } from '../project/project.entity.js';
 import type { Pledge } from '../pledge/pledge.entity.js';
 import type { CompetenceNeed } from '../project/competence-need.entity.js';
 import { notFound } from '../errors.js';
+import { CONNECTIONS } from './live-changes.js';
 
 /** A seat of the committee, loaded with its person and organisation. */
 export interface LoadedSeat {
@@ -56,7 +57,8 @@ const ALL_PARTS: readonly Part[] = ['meeting', 'seats', 'items', 'ballots', 'cov
 function partsChangedBy(event: Pick<MeetingEventPayload, 'kind' | 'subjectId'>): readonly Part[] {
   switch (event.kind) {
     case 'PRESENCE':
-      return ['meeting']; // attendance and hands come with the meeting
+      // who is connected is read from the presence registry at each view: only attendance and hands are stored
+      return event.subjectId === CONNECTIONS ? [] : ['meeting'];
     case 'PLEDGE':
       return ['coverage'];
     case 'BALLOT':

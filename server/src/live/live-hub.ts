@@ -23,10 +23,10 @@ import { AppError, ErrorCode } from '../errors.js';
 import { Person } from '../person/person.entity.js';
 import { readableMeeting } from '../meeting/meeting.access.js';
 import { committeeSeats } from '../meeting/live-session.service.js';
-import { publishLiveChange } from './live-changes.js';
+import { CONNECTIONS, publishLiveChange } from './live-changes.js';
 import { LiveState } from './live-data.js';
 import { LatestChannel } from './channel.js';
-import { SharedResult, type SplicedResult } from './splice.js';
+import { Screen } from './screen.js';
 
 /** The subscription fields the hub serves itself (see {@link LiveHub.route}). */
 export const SHARED_FIELD = 'liveMeeting';
@@ -40,11 +40,22 @@ export const PERSONAL_FIELDS = new Set(['AgendaItem.myNote', 'Ballot.myVoices', 
 
 /** Options of the hub, with their defaults. */
 export interface LiveHubOptions {
+  /**
+   * What a screen may see of a failed execution's errors (the same masking as every other answer). Default: the
+   * result as it is.
+   */
+  mask?: (result: ExecutionResult) => unknown;
   /** Arrivals and departures within this window are pushed as one presence change. Default 150 ms. */
   presenceWindowMs?: number;
   /** How often a meeting with screens checks its version, in case an event was lost on the way. Default 10 s. */
   pollMs?: number;
 }
+
+/**
+ * A large audience hears of arrivals and departures at most this often (a webcast of thousands joining must not
+ * send thousands of views to thousands of screens); what matters to it arrives at once.
+ */
+const connectionsInterval = (screens: number): number => (screens <= 100 ? 0 : Math.min(1_000, screens / 2));
 
 /** The id of the synthetic person a shared view is computed for: it owns nothing, votes nowhere. */
 const NOBODY = '00000000-0000-0000-0000-000000000000';
@@ -91,9 +102,11 @@ export class LiveHub {
     const timer = setTimeout(() => {
       this.presenceTimers.delete(meetingId);
       if (this.closed) return;
-      void publishLiveChange(this.app, this.app.orm.em.fork(), { meetingId, kind: 'PRESENCE' }).catch((error) =>
-        this.app.logger.error('presence change not published', { meetingId, error: String(error) }),
-      );
+      void publishLiveChange(this.app, this.app.orm.em.fork(), {
+        meetingId,
+        kind: 'PRESENCE',
+        subjectId: CONNECTIONS,
+      }).catch((error) => this.app.logger.error('presence change not published', { meetingId, error: String(error) }));
     }, this.options.presenceWindowMs ?? 150);
     timer.unref();
     this.presenceTimers.set(meetingId, timer);
@@ -160,7 +173,7 @@ export class LiveHub {
       const seated = (await committeeSeats(ctx.em, meeting.basin.id)).some((s) => s.personId === viewer.person.id);
       return room.personal(args, ctx, seated);
     }
-    const personal = personalFieldIn(this.schema, args.document);
+    const personal = this.described(args.document).personal;
     if (personal) {
       throw new AppError(ErrorCode.BAD_USER_INPUT, `${personal} is personal: ask for it in myLiveMeeting`, {
         fields: { [personal]: 'personal' },
@@ -170,9 +183,10 @@ export class LiveHub {
     // sends the subscription again as it first was, but the connection with the versions shown now)
     const since = Math.max(typeof values.since === 'number' ? values.since : -1, ctx.liveVersions?.[meetingId] ?? -1);
     const audience = audienceOf(viewer, meeting.basin.id);
+    if (!ctx.liveSocket) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Live views are served over a websocket');
     const { since: _ignored, ...shape } = (args.variableValues ?? {}) as Record<string, unknown>;
     const key = createHash('sha256')
-      .update(print(args.document))
+      .update(this.described(args.document).text)
       .update('\0')
       .update(args.operationName ?? '')
       .update('\0')
@@ -182,7 +196,8 @@ export class LiveHub {
       .update('\0')
       .update(ctx.locale)
       .digest('base64url');
-    const channel = room.join(key, since, () => ({
+    const screen = new Screen(ctx.liveSocket.socket, ctx.liveSocket.operationId, since);
+    room.join(key, screen, () => ({
       document: args.document,
       operationName: args.operationName ?? null,
       variableValues: args.variableValues ?? {},
@@ -191,20 +206,39 @@ export class LiveHub {
     // a live view open on a screen is a live connection: its person is "connected" until it ends
     const leave = await this.app.presence.join(meetingId, viewer.person.id);
     this.presenceChanged(meetingId);
-    channel.onClose(() => {
+    screen.onClose(() => {
       void leave().then(() => this.presenceChanged(meetingId));
     });
-    return channel;
+    return screen;
+  }
+
+  /** What the hub needs of a document, once per document (the websocket limits keep one per query text). */
+  private readonly documents = new WeakMap<DocumentNode, { text: string; personal: string | null }>();
+  private described(document: DocumentNode): { text: string; personal: string | null } {
+    let described = this.documents.get(document);
+    if (!described) {
+      described = { text: print(document), personal: personalFieldIn(this.schema, document) };
+      this.documents.set(document, described);
+    }
+    return described;
   }
 
   private room(meetingId: string, basinId: string): Room {
     let room = this.rooms.get(meetingId);
     if (!room) {
-      room = new Room(this.app, this.schema, meetingId, basinId, this.options.pollMs ?? 10_000, () => {
-        this.finishedExecutions += room!.executions;
-        this.finishedExecutionMs += room!.executionMs;
-        this.rooms.delete(meetingId);
-      });
+      room = new Room(
+        this.app,
+        this.schema,
+        meetingId,
+        basinId,
+        this.options.pollMs ?? 10_000,
+        this.options.mask ?? ((result) => result),
+        () => {
+          this.finishedExecutions += room!.executions;
+          this.finishedExecutionMs += room!.executionMs;
+          this.rooms.delete(meetingId);
+        },
+      );
       this.rooms.set(meetingId, room);
     }
     return room;
@@ -297,6 +331,7 @@ class Room {
     readonly meetingId: string,
     readonly basinId: string,
     pollMs: number,
+    readonly mask: (result: ExecutionResult) => unknown,
     private readonly onEmpty: () => void,
   ) {
     this.state = new LiveState(() => app.orm.em.fork(), meetingId);
@@ -306,21 +341,19 @@ class Room {
     this.poll.unref();
   }
 
-  join(key: string, since: number, spec: () => CohortSpec): LatestChannel<SplicedResult | ExecutionResult> {
+  join(key: string, screen: Screen, spec: () => CohortSpec): void {
     let cohort = this.cohorts.get(key);
     if (!cohort) {
       cohort = new Cohort(this, spec());
       this.cohorts.set(key, cohort);
     }
-    const channel = new LatestChannel<SplicedResult | ExecutionResult>();
     const joined = cohort;
-    channel.onClose(() => {
-      joined.leave(channel);
+    screen.onClose(() => {
+      joined.leave(screen);
       if (joined.size === 0) this.cohorts.delete(key);
       this.maybeEnd();
     });
-    cohort.add(channel, since);
-    return channel;
+    cohort.add(screen);
   }
 
   personal(args: ExecutionArgs, ctx: Context, seated: boolean): LatestChannel<ExecutionResult> {
@@ -387,7 +420,11 @@ class Room {
   private changed(event: Pick<MeetingEventPayload, 'version' | 'affects' | 'kind' | 'subjectId'>): void {
     this.version = Math.max(this.version, event.version);
     this.state.changed(event);
-    for (const cohort of this.cohorts.values()) void cohort.refresh();
+    const connectionsOnly = event.kind === 'PRESENCE' && event.subjectId === CONNECTIONS;
+    for (const cohort of this.cohorts.values()) {
+      if (connectionsOnly) cohort.refreshSoon();
+      else void cohort.refresh();
+    }
     for (const personal of this.personals) {
       const concerned = event.affects === 'SEATS' ? personal.seated : event.affects.includes(personal.personId);
       if (concerned) void personal.refresh();
@@ -407,11 +444,12 @@ class Room {
 
 /** Screens of one meeting asking the same document with the same rights: one execution per change for all. */
 class Cohort {
-  /** Each screen, with the version it shows. */
-  private readonly channels = new Map<LatestChannel<SplicedResult | ExecutionResult>, number>();
-  private latest: { result: SharedResult; version: number; content: string } | null = null;
+  private readonly screens = new Set<Screen>();
+  private latest: { bytes: Buffer; version: number; content: string } | null = null;
   private running = false;
   private dirty = false;
+  private soon: NodeJS.Timeout | null = null;
+  private lastRun = 0;
 
   constructor(
     private readonly room: Room,
@@ -419,28 +457,38 @@ class Cohort {
   ) {}
 
   get size(): number {
-    return this.channels.size;
+    return this.screens.size;
   }
 
-  add(channel: LatestChannel<SplicedResult | ExecutionResult>, since: number): void {
-    this.channels.set(channel, since);
+  /** Arrivals and departures: at once for a committee, at most every second or so for a crowd. */
+  refreshSoon(): void {
+    const interval = connectionsInterval(this.screens.size);
+    const wait = this.lastRun + interval - performance.now();
+    if (wait <= 0) {
+      void this.refresh();
+      return;
+    }
+    this.soon ??= setTimeout(() => {
+      this.soon = null;
+      void this.refresh();
+    }, wait);
+    this.soon.unref();
+  }
+
+  add(screen: Screen): void {
+    this.screens.add(screen);
     // catch-up: the view as it is now, unless the screen has it already (a run under way sends any newer one)
-    if (this.latest) this.send(channel, this.latest);
+    if (this.latest) screen.show(this.latest.version, this.latest.bytes);
     else void this.refresh();
   }
 
-  leave(channel: LatestChannel<SplicedResult | ExecutionResult>): void {
-    this.channels.delete(channel);
-    if (this.channels.size === 0) this.latest = null;
-  }
-
-  private send(
-    channel: LatestChannel<SplicedResult | ExecutionResult>,
-    view: { result: SharedResult; version: number },
-  ): void {
-    if (view.version <= (this.channels.get(channel) ?? -1)) return;
-    this.channels.set(channel, view.version);
-    channel.push(view.result.take());
+  leave(screen: Screen): void {
+    this.screens.delete(screen);
+    if (this.screens.size === 0) {
+      this.latest = null;
+      if (this.soon) clearTimeout(this.soon);
+      this.soon = null;
+    }
   }
 
   /** Recomputes the view; changes arriving meanwhile are folded into one more run after this one. */
@@ -453,14 +501,17 @@ class Cohort {
     try {
       do {
         this.dirty = false;
+        this.lastRun = performance.now();
         const result = await this.room.execute(this.spec, this.spec.context());
-        // the version the view was computed at comes with it, read by the same statement as the meeting
+        // the version the view was computed at comes with it, read with the meeting
         const version = Number((result.data?.[SHARED_FIELD] as { version?: number } | undefined)?.version ?? -1);
         const content = JSON.stringify({ ...result, data: withoutVersion(result.data) });
         if (this.latest?.content === content && !result.errors) continue;
-        this.latest = { result: new SharedResult(JSON.stringify(result)), version, content };
-        for (const channel of this.channels.keys()) this.send(channel, this.latest);
-      } while (this.dirty && this.channels.size > 0);
+        // serialised once: every screen gets these same bytes in its envelope
+        const bytes = Buffer.from(JSON.stringify(this.room.mask(result)));
+        this.latest = { bytes, version, content };
+        for (const screen of this.screens) screen.show(version, bytes);
+      } while (this.dirty && this.screens.size > 0);
     } catch (error) {
       // the cohort stays: the next change tries again
       this.room.failed(error);
