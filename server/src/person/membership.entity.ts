@@ -9,9 +9,13 @@ import { Person } from './person.entity.js';
 export enum Role {
   OPERATOR = 'OPERATOR',
   CHAIR = 'CHAIR',
+  /** Presides when the chair is absent; like the chair, a serving representative of a partner company. */
+  VICE_CHAIR = 'VICE_CHAIR',
   MEMBER = 'MEMBER',
   OBSERVER = 'OBSERVER',
   SME = 'SME',
+  /** An outside professional writing a complementary diagnosis: reads and writes one project's paper, nothing else. */
+  EXPERT = 'EXPERT',
 }
 registerEnumType(Role, { name: 'Role' });
 
