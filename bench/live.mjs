@@ -153,7 +153,9 @@ async function run(n) {
   const [url] = urls;
 
   // the chair opens the session, members say they are there, the first project comes up, the vote opens
-  await gql(url, setup.chair.token, 'mutation($id: ID!) { openMeeting(id: $id) { status } }', { id: setup.meetingId });
+  await gql(url, setup.chair.token, 'mutation($id: ID!) { openMeeting(id: $id, reason: "Banc d’essai") { status } }', {
+    id: setup.meetingId,
+  });
   for (const person of [setup.chair, ...setup.voters]) {
     await gql(
       url,

@@ -102,6 +102,12 @@ beforeAll(async () => {
     `mutation($m: ID!, $p: ID!) { addAgendaItem(meetingId: $m, input: { kind: PROJECT_EXAMINATION, projectId: $p, allottedMinutes: 25 }) { id } }`,
     { m: meetingId, p: createProject.id },
   );
+  await api(
+    baseUrl,
+    operator,
+    `mutation($m: ID!) { addAgendaItem(meetingId: $m, input: { kind: INFORMATION, title: "Calendrier 2027", allottedMinutes: 5 }) { id } }`,
+    { m: meetingId },
+  );
   await api(baseUrl, operator, `mutation($m: ID!) { conveneMeeting(id: $m) { status } }`, { m: meetingId });
   // Two more members are in the room; the operator records it (with the four browsers, 6 of 12 organisations).
   for (const email of ['skf@demo.agrement.fr', 'leroy-merlin@demo.agrement.fr']) {
@@ -148,6 +154,10 @@ afterAll(async () => {
 
 describe('a live committee session in four browsers', () => {
   it('should open the session from the chair and bring everyone to the current item', async () => {
+    // the session is scheduled in twenty days: opening it today needs a reason, which the minutes will give
+    await chair.page.getByRole('button', { name: 'Ouvrir la séance' }).click();
+    await until(chair.page, chair.page.getByRole('alert'), /un autre jour que celui prévu/);
+    await chair.page.getByLabel(/motif de son ouverture aujourd’hui/).fill('Séance avancée : essai du comité');
     await chair.page.getByRole('button', { name: 'Ouvrir la séance' }).click();
     for (const b of [member, droppingMember, partner]) {
       await b.page.getByRole('button', { name: 'Je participe à distance' }).click();
@@ -238,5 +248,22 @@ describe('a live committee session in four browsers', () => {
 
   it('should have fetched the live view once per screen: every change since was pushed, the drop caught up', () => {
     expect([chair, member, droppingMember, partner].map((b) => liveFetches.get(b))).toEqual([1, 1, 1, 1]);
+  });
+
+  it('should ask the chair before closing with an item not treated, defer it, and say so in the minutes', async () => {
+    const desk = chair.page.getByRole('region', { name: 'Pupitre de la présidence' });
+    await desk.getByRole('button', { name: 'Clore la séance' }).click();
+    const confirm = desk.getByRole('alertdialog');
+    await until(chair.page, confirm, /n’a pas été traité.*Calendrier 2027/);
+    await confirm.getByRole('button', { name: 'Reporter et clore la séance' }).click();
+    await until(chair.page, desk, /La séance est close/);
+    const { minutes } = await api(
+      baseUrl,
+      await apiSignIn(baseUrl, 'operateur@demo.agrement.fr'),
+      `query($m: ID!) { minutes(meetingId: $m) { introduction conclusion openingReason } }`,
+      { m: meetingId },
+    );
+    expect(minutes.openingReason).toBe('Séance avancée : essai du comité');
+    expect(minutes.conclusion).toMatch(/^Le point suivant n'ayant pu être examiné est reporté .*Calendrier 2027/);
   });
 });

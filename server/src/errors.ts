@@ -64,6 +64,18 @@ export const ErrorCode = {
   BEYOND_MOTION: 'BEYOND_MOTION',
   /** An approval names the mandatary who will follow the project. */
   MANDATARY_REQUIRED: 'MANDATARY_REQUIRED',
+  /** An advance is disbursed only once its project's convention and the advance's annex are signed by every party. */
+  CONVENTION_NOT_SIGNED: 'CONVENTION_NOT_SIGNED',
+  /** Days delivered above the days pledged need a justification (`extensions.pledgeIds`). */
+  DAYS_ABOVE_PLEDGE: 'DAYS_ABOVE_PLEDGE',
+  /** The session still has untreated items: closing needs a confirmation, which defers them (`extensions.items`). */
+  UNTREATED_ITEMS: 'UNTREATED_ITEMS',
+  /** A session opens on its scheduled day; on another day, a reason is required and recorded in the minutes. */
+  NOT_SCHEDULED_DAY: 'NOT_SCHEDULED_DAY',
+  /** The vice-chair presides only when the chair is absent (declared absent or excused). */
+  CHAIR_PRESENT: 'CHAIR_PRESENT',
+  /** The operator assists the session (agenda, attendance, hands) but never presides: the chair or vice-chair does. */
+  OPERATOR_CANNOT_PRESIDE: 'OPERATOR_CANNOT_PRESIDE',
   /** A repayment larger than what remains due on the advance. */
   REPAYMENT_ABOVE_DUE: 'REPAYMENT_ABOVE_DUE',
   /** Only the mandatary who follows a project reports on it. */

@@ -246,7 +246,7 @@ const en: MessageSchema = {
   },
   chair: {
     title: "Chair's console",
-    actingAsOperator: 'You are acting for the chair as the operator: every action is recorded under your name.',
+    assistingAsOperator: 'You are assisting the chair as the operator: every action is recorded under your name.',
     session: 'Running the session',
     open: 'Open the session',
     close: 'Close the session',
@@ -258,6 +258,14 @@ const en: MessageSchema = {
     confirmDefer: 'Confirm deferral',
     cancel: 'Cancel',
     deferReasonRequired: 'Give the reason for the deferral.',
+    operatorNeverPresides:
+      'The operator assists the session (agenda, attendance, floor) but does not preside: opening, votes, decisions and closing belong to the chair, or to the vice-chair in the chair’s absence.',
+    presidedByVice: 'Session presided by {name}, vice-chair, in the chair’s absence.',
+    openingReason: 'The session is scheduled on {date}: why it opens today',
+    openingReasonRequired: 'Say why the session opens on another day than scheduled.',
+    untreatedConfirm:
+      'The following item was not treated: it will be deferred to a later session, and the minutes will say so. | The following {n} items were not treated: they will be deferred to a later session, and the minutes will say so.',
+    deferAndClose: 'Defer and close the session',
     attendance: 'Attendance',
     attendanceOf: 'Attendance of {name}',
     proxyOf: 'Proxy of {name} to',
@@ -679,6 +687,8 @@ const en: MessageSchema = {
       numbersInvalid: 'Give the hires and the jobs preserved as whole numbers, 0 or more.',
       revenueInvalid: 'Give the revenue as a whole number of euros, or leave it empty.',
       daysInvalid: 'Give the days delivered in half days, e.g. 1.5.',
+      reasonRequired: 'Say why the days delivered go above the days pledged.',
+      overrunReason: '{company} goes above the {pledged} pledged: why?',
     },
   },
   partner: {
@@ -806,6 +816,8 @@ const en: MessageSchema = {
     download: 'Download the minutes (PDF)',
     unavailable: 'The minutes are not available yet.',
     chair: 'Chair: {name}',
+    viceChair: 'Presided by {name}, vice-chair, in the absence of {absent}',
+    openingReason: 'Opened on another day than scheduled: {reason}',
     introduction: 'Introduction',
     attendance: 'Attendance',
     absent: 'Absent',
@@ -956,6 +968,13 @@ const en: MessageSchema = {
     BEYOND_MOTION:
       'The decision cannot grant more than the motion the committee adopted (advance, mandatary): put the change to a new vote.',
     MANDATARY_REQUIRED: 'An approval names a mandatary, a committee member who will follow the project.',
+    CONVENTION_NOT_SIGNED: 'The advance is paid only once every party has signed the convention and its annex.',
+    DAYS_ABOVE_PLEDGE: 'Days delivered above the days pledged need a justification.',
+    UNTREATED_ITEMS: 'Some items were not treated: confirm to defer them to a later session.',
+    NOT_SCHEDULED_DAY:
+      'A session opens on its scheduled day; on another day, give the reason (it goes in the minutes).',
+    CHAIR_PRESENT: 'The vice-chair presides only when the chair is absent.',
+    OPERATOR_CANNOT_PRESIDE: 'The operator assists the session but never presides: the chair or the vice-chair does.',
     REPAYMENT_ABOVE_DUE: 'This is more than remains due.',
     REPAYMENT_ABOVE_DUE_WITH_DUE: 'This is more than remains due ({due}).',
     NOT_MANDATARY: 'Only the mandatary who follows this project can file its reports.',

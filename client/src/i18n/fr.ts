@@ -275,8 +275,8 @@ const fr = {
   },
   chair: {
     title: 'Pupitre de la présidence',
-    actingAsOperator:
-      'Vous agissez pour la présidence en tant qu’opérateur : chaque action est enregistrée à votre nom.',
+    assistingAsOperator:
+      'Vous assistez la présidence en tant qu’opérateur : chaque action est enregistrée à votre nom.',
     session: 'Conduite de la séance',
     open: 'Ouvrir la séance',
     close: 'Clore la séance',
@@ -288,6 +288,14 @@ const fr = {
     confirmDefer: 'Confirmer le report',
     cancel: 'Annuler',
     deferReasonRequired: 'Indiquez le motif du report.',
+    operatorNeverPresides:
+      'L’opérateur assiste la séance (ordre du jour, présences, parole) mais ne la préside pas : l’ouverture, les votes, les décisions et la clôture reviennent au président, ou au vice-président en son absence.',
+    presidedByVice: 'Séance présidée par {name}, vice-président, en l’absence du président.',
+    openingReason: 'La séance est prévue le {date} : motif de son ouverture aujourd’hui',
+    openingReasonRequired: 'Indiquez pourquoi la séance s’ouvre un autre jour que celui prévu.',
+    untreatedConfirm:
+      'Le point suivant n’a pas été traité : il sera reporté à une séance ultérieure, et le procès-verbal le dira. | Les {n} points suivants n’ont pas été traités : ils seront reportés à une séance ultérieure, et le procès-verbal le dira.',
+    deferAndClose: 'Reporter et clore la séance',
     attendance: 'Présences',
     attendanceOf: 'Présence de {name}',
     proxyOf: 'Procuration de {name} à',
@@ -710,6 +718,8 @@ const fr = {
       numbersInvalid: 'Indiquez les embauches et les emplois préservés en nombres entiers, 0 ou plus.',
       revenueInvalid: 'Indiquez le chiffre d’affaires en euros entiers, ou laissez le champ vide.',
       daysInvalid: 'Indiquez les jours réalisés par demi-journées, par exemple 1,5.',
+      reasonRequired: 'Dites pourquoi les jours réalisés dépassent les jours promis.',
+      overrunReason: '{company} dépasse les {pledged} promis : pourquoi ?',
     },
   },
   partner: {
@@ -837,6 +847,8 @@ const fr = {
     download: 'Télécharger le procès-verbal (PDF)',
     unavailable: 'Le procès-verbal n’est pas encore disponible.',
     chair: 'Présidence : {name}',
+    viceChair: 'Présidence : {name}, vice-président, en l’absence de {absent}',
+    openingReason: 'Ouverte un autre jour que prévu : {reason}',
     introduction: 'Introduction',
     attendance: 'Présences',
     absent: 'Absent(e)',
@@ -987,6 +999,15 @@ const fr = {
     BEYOND_MOTION:
       'La décision ne peut accorder plus que la motion adoptée par le comité (avance, mandataire) : soumettez la modification à un nouveau vote.',
     MANDATARY_REQUIRED: 'Une approbation désigne un mandataire, membre du comité, qui suivra le projet.',
+    CONVENTION_NOT_SIGNED:
+      'L’avance ne peut être versée qu’une fois la convention et son annexe signées par toutes les parties.',
+    DAYS_ABOVE_PLEDGE: 'Des jours réalisés au-delà des jours promis doivent être justifiés.',
+    UNTREATED_ITEMS: 'Des points n’ont pas été traités : confirmez pour les reporter à une séance ultérieure.',
+    NOT_SCHEDULED_DAY:
+      'La séance s’ouvre le jour prévu ; un autre jour, indiquez le motif (il figurera au procès-verbal).',
+    CHAIR_PRESENT: 'Le vice-président ne préside qu’en l’absence du président.',
+    OPERATOR_CANNOT_PRESIDE:
+      'L’opérateur assiste la séance mais ne la préside jamais : le président ou le vice-président le fait.',
     REPAYMENT_ABOVE_DUE: 'Ce montant dépasse ce qui reste dû.',
     REPAYMENT_ABOVE_DUE_WITH_DUE: 'Ce montant dépasse ce qui reste dû ({due}).',
     NOT_MANDATARY: 'Seul le mandataire qui suit ce projet peut déposer ses rapports.',

@@ -6,6 +6,12 @@ import { Decision, DecisionOutcome } from '../decision/decision.entity.js';
 import { TriennialConvention } from '../basin/triennial-convention.entity.js';
 import { Advance, Repayment } from './advance.entity.js';
 import { addMonths } from './schedule.js';
+import {
+  ConventionParty,
+  ConventionSignature,
+  CooperationConvention,
+  SignatureStatus,
+} from '../cooperation/convention.entity.js';
 
 const DISBURSE = `mutation($id: ID!, $on: String!, $terms: RepaymentTermsInput!) {
   disburseAdvance(id: $id, disbursedOn: $on, terms: $terms) { status disbursedOn instalments { number dueOn amount state } } }`;
@@ -19,7 +25,8 @@ let operator: string;
 
 const today = new Date().toISOString().slice(0, 10);
 
-async function grantedAdvance(amount: number): Promise<string> {
+/** An advance granted by an approval; its convention signed by every party unless `signed` says how many signed. */
+async function grantedAdvance(amount: number, signed: number | 'all' = 'all'): Promise<string> {
   const em = server.orm.em.fork();
   const project = em.create(Project, {
     basin: a.basin.id,
@@ -36,6 +43,26 @@ async function grantedAdvance(amount: number): Promise<string> {
     recordedBy: a.people.chair.id,
   });
   const advance = em.create(Advance, { project, decision, amount });
+  const convention = em.create(CooperationConvention, { basin: a.basin.id, project, decision });
+  const parties = [
+    ConventionParty.SME_LEADER,
+    ConventionParty.CHAIR,
+    ConventionParty.MANDATARY,
+    ConventionParty.OPERATOR,
+  ];
+  parties.forEach((party, position) => {
+    const isSigned = signed === 'all' || position < signed;
+    em.create(ConventionSignature, {
+      convention,
+      position,
+      party,
+      partyName: party,
+      capacity: party,
+      annexOnly: party === ConventionParty.OPERATOR,
+      status: isSigned ? SignatureStatus.SIGNED : SignatureStatus.PENDING,
+      signedOn: isSigned ? today : null,
+    });
+  });
   await em.flush();
   return advance.id;
 }
@@ -199,5 +226,22 @@ describe('advances and repayments', () => {
       { number: 3, dueOn: '2026-10-01', amount: 175, paidAmount: 0 },
     ]);
     expect(plan.map((i) => i.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+});
+
+// Last: the advances it grants would change the fund's figures above.
+describe('disbursement', () => {
+  it('should refuse to disburse before the convention and its annex are signed by every party, writing nothing', async () => {
+    const terms = { deferralMonths: 0, durationMonths: 12, frequency: 'MONTHLY' };
+    const annexUnsigned = await grantedAdvance(4000, 3);
+    const refused = await gql(server, DISBURSE, { id: annexUnsigned, on: today, terms }, { token: operator });
+    expect(codeOf(refused)).toBe('CONVENTION_NOT_SIGNED');
+    expect(refused.errors?.[0]?.extensions?.missing).toBe(1);
+    const oneOfFour = await grantedAdvance(4000, 1);
+    expect(codeOf(await gql(server, DISBURSE, { id: oneOfFour, on: today, terms }, { token: operator }))).toBe(
+      'CONVENTION_NOT_SIGNED',
+    );
+    const state = await gql(server, ADVANCE, { id: annexUnsigned }, { token: operator });
+    expect(state.data?.advance).toMatchObject({ status: 'GRANTED', instalments: [] });
   });
 });

@@ -6,6 +6,8 @@ import { Role } from '../person/membership.entity.js';
 import { Project } from '../project/project.entity.js';
 import { Advance, AdvanceStatus, Repayment, RepaymentFrequency, RepaymentInstalment } from './advance.entity.js';
 import { allocatePayment, repaymentSchedule } from './schedule.js';
+import { ConventionSignature, SignatureStatus } from '../cooperation/convention.entity.js';
+import { fullySigned } from '../cooperation/convention.service.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const checkDate = (value: string, field: string) => {
@@ -47,7 +49,10 @@ async function operatorAdvance(
   return { advance, project };
 }
 
-/** The operator records the disbursement: the schedule is generated from the terms, and sums to the amount. */
+/**
+ * The operator records the disbursement: the schedule is generated from the terms, and sums to the amount. Only once
+ * every party has signed the convention, and the operator its annex: money never leaves before the contract exists.
+ */
 export async function disburseAdvance(
   em: EntityManager,
   viewer: Viewer,
@@ -61,6 +66,17 @@ export async function disburseAdvance(
     const { advance } = await operatorAdvance(tem, viewer, advanceId);
     if (advance.status !== AdvanceStatus.GRANTED)
       throw new AppError(ErrorCode.INVALID_STATE, 'This advance is disbursed already');
+    const signatures = await tem.find(ConventionSignature, { convention: { project: advance.project.id } });
+    if (!fullySigned(signatures)) {
+      const missing = signatures.filter((s) => s.status !== SignatureStatus.SIGNED).length;
+      throw new AppError(
+        ErrorCode.CONVENTION_NOT_SIGNED,
+        signatures.length
+          ? `The convention and its annex still lack ${missing} of ${signatures.length} signatures`
+          : 'The project has no convention yet',
+        { missing, total: signatures.length },
+      );
+    }
     Object.assign(advance, { disbursedOn, ...terms, status: AdvanceStatus.DISBURSED });
     for (const planned of repaymentSchedule({ amount: advance.amount, startsOn: disbursedOn, ...terms })) {
       tem.create(RepaymentInstalment, { advance, ...planned });

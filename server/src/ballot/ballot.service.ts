@@ -11,7 +11,7 @@ import { Meeting } from '../meeting/meeting.entity.js';
 import { AgendaItem } from '../meeting/agenda-item.entity.js';
 import { Attendance, AttendanceMode } from '../meeting/attendance.entity.js';
 import { attending } from '../meeting/quorum.js';
-import { committeeSeats, meetingQuorum, requireChair, requireOpen } from '../meeting/live-session.service.js';
+import { committeeSeats, meetingQuorum, requirePresiding, requireOpen } from '../meeting/live-session.service.js';
 import {
   Ballot,
   BallotKind,
@@ -76,7 +76,7 @@ export async function openBallot(app: App, em: EntityManager, viewer: Viewer, it
   return liveTransaction(app, em, async (tem, live) => {
     const item = await tem.findOneOrFail(AgendaItem, itemId);
     const session = await tem.findOneOrFail(Meeting, meeting.id);
-    requireChair(viewer, session);
+    requirePresiding(viewer, session);
     requireOpen(session);
     if (await tem.count(Ballot, { agendaItem: item, status: BallotStatus.OPEN })) {
       throw new AppError(ErrorCode.BALLOT_OPEN, 'A ballot is already open on this item');
@@ -305,7 +305,7 @@ export async function closeBallot(app: App, em: EntityManager, viewer: Viewer, b
     const ballot = await lockBallot(tem, ballotId);
     const item = await tem.findOneOrFail(AgendaItem, ballot.agendaItem.id, { populate: ['meeting'] });
     const meeting = item.meeting.getEntity();
-    requireChair(viewer, meeting);
+    requirePresiding(viewer, meeting);
     if (ballot.status === BallotStatus.CLOSED)
       throw new AppError(ErrorCode.BALLOT_CLOSED, 'This ballot is closed already');
     const castCount = await tem.count(BallotParticipation, { ballot });

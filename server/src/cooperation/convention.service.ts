@@ -4,7 +4,7 @@ import { AppError, ErrorCode, badInput, notFound } from '../errors.js';
 import { requireRole } from '../auth/auth-checker.js';
 import { Basin } from '../basin/basin.entity.js';
 import { Person } from '../person/person.entity.js';
-import { Membership, Role } from '../person/membership.entity.js';
+import { Membership, Role, COMMITTEE_ROLES } from '../person/membership.entity.js';
 import { Organisation, OrganisationKind } from '../organisation/organisation.entity.js';
 import { Project } from '../project/project.entity.js';
 import type { CompetenceDomain } from '../project/competence-need.entity.js';
@@ -90,7 +90,7 @@ async function partiesOf(em: EntityManager, decision: Decision, project: Project
       {
         basin: project.basin.id,
         person: mandatary,
-        role: { $in: [Role.MEMBER, Role.CHAIR] },
+        role: { $in: [...COMMITTEE_ROLES] },
         organisation: { $ne: null },
       },
       { populate: ['organisation'] },

@@ -11,7 +11,7 @@ import { Advance } from '../advance/advance.entity.js';
 import { AgendaItem, AgendaItemStatus } from '../meeting/agenda-item.entity.js';
 import { Attendance } from '../meeting/attendance.entity.js';
 import { Meeting } from '../meeting/meeting.entity.js';
-import { committeeSeats, meetingQuorum, requireChair, requireOpen } from '../meeting/live-session.service.js';
+import { committeeSeats, meetingQuorum, requirePresiding, requireOpen } from '../meeting/live-session.service.js';
 import { Ballot, BallotResult, BallotStatus } from '../ballot/ballot.entity.js';
 import { Decision, DecisionOutcome } from './decision.entity.js';
 import { generateConvention } from '../cooperation/convention.service.js';
@@ -48,7 +48,7 @@ export async function recordDecision(
     const item = await tem.findOne(AgendaItem, itemId);
     if (!item) throw notFound('Agenda item');
     const meeting = await tem.findOneOrFail(Meeting, item.meeting.id);
-    requireChair(viewer, meeting);
+    requirePresiding(viewer, meeting);
     requireOpen(meeting);
     if (!item.project) throw new AppError(ErrorCode.INVALID_STATE, 'Only a project item takes a decision');
     if (await tem.count(Decision, { agendaItem: item }))

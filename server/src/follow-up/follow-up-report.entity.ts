@@ -51,6 +51,10 @@ export class FollowUpReport extends BaseEntity {
   @Property({ type: 'json' })
   deliveredDays: Opt<Record<string, number>> = {};
 
+  /** Why a pledge's delivered days went above the days pledged: `{ [pledgeId]: justification }`. */
+  @Property({ type: 'json' })
+  overrunJustifications: Opt<Record<string, string>> = {};
+
   @Field(() => Boolean)
   @Property({ type: 'boolean' })
   closing: Opt<boolean> = false;

@@ -163,4 +163,36 @@ describe('mandatary follow-up', () => {
     const pledge = await server.orm.em.fork().findOneOrFail(Pledge, pledgeId);
     expect(pledge.daysDelivered).toBe(6.5);
   });
+
+  it('should ask why delivered days go above the pledge, and keep the reason with the report', async () => {
+    // 6.5 of 10 days delivered so far: 400 more is refused outright, 4 more needs a reason.
+    const input = { monthsAfterDecision: 12, hiresMade: 0, jobsPreserved: 15 };
+    const huge = await gql(
+      server,
+      FILE,
+      { p: projectId, input: { ...input, deliveredDays: [{ pledgeId, days: 400, justification: 'Erreur' }] } },
+      { token: mandatary },
+    );
+    expect(codeOf(huge)).toBe('BAD_USER_INPUT');
+    const unjustified = await gql(
+      server,
+      FILE,
+      { p: projectId, input: { ...input, deliveredDays: [{ pledgeId, days: 4 }] } },
+      { token: mandatary },
+    );
+    expect(codeOf(unjustified)).toBe('DAYS_ABOVE_PLEDGE');
+    expect(unjustified.errors?.[0]?.extensions?.pledgeIds).toEqual([pledgeId]);
+    expect((await server.orm.em.fork().findOneOrFail(Pledge, pledgeId)).daysDelivered).toBe(6.5);
+
+    const reason = 'Deux jours de plus pour former le second soudeur, accord de l’entreprise';
+    const justified = await gql(
+      server,
+      `mutation($p: ID!, $input: FollowUpReportInput!) { fileFollowUpReport(projectId: $p, input: $input) { deliveries { pledgeId days justification } } }`,
+      { p: projectId, input: { ...input, deliveredDays: [{ pledgeId, days: 4, justification: reason }] } },
+      { token: mandatary },
+    );
+    expect(justified.errors).toBeUndefined();
+    expect(justified.data?.fileFollowUpReport.deliveries).toEqual([{ pledgeId, days: 4, justification: reason }]);
+    expect((await server.orm.em.fork().findOneOrFail(Pledge, pledgeId)).daysDelivered).toBe(10.5);
+  });
 });

@@ -49,6 +49,21 @@ class FollowUp {
 class DeliveredDaysInput {
   @Field(() => ID) pledgeId!: string;
   @Field(() => Float) days!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Required when the days delivered so far go above the days pledged: why',
+  })
+  @MaxLength(2000)
+  justification?: string | null;
+}
+
+@ObjectType({ description: 'Days a report says one pledge delivered since the previous report' })
+class ReportedDelivery {
+  @Field(() => ID) pledgeId!: string;
+  @Field(() => Float) days!: number;
+  @Field(() => String, { nullable: true, description: 'Why the pledge was exceeded, when it was' })
+  justification!: string | null;
 }
 
 @InputType()
@@ -158,6 +173,15 @@ export class FollowUpResolver {
   @FieldResolver(() => Person)
   author(@Root() report: FollowUpReport) {
     return report.author.load();
+  }
+
+  @FieldResolver(() => [ReportedDelivery], { description: 'Days delivered per pledge, reported here' })
+  deliveries(@Root() report: FollowUpReport): ReportedDelivery[] {
+    return Object.entries(report.deliveredDays).map(([pledgeId, days]) => ({
+      pledgeId,
+      days,
+      justification: report.overrunJustifications[pledgeId] ?? null,
+    }));
   }
 
   @FieldResolver(() => Float, { description: 'Days delivered, all companies, reported here' })

@@ -9,6 +9,9 @@ import { AgendaItem, AgendaItemKind } from '../meeting/agenda-item.entity.js';
 import { addMonths } from '../advance/schedule.js';
 import { FollowUpReport } from './follow-up-report.entity.js';
 
+/** One report's days for one pledge: more than a year of working days is a typing error, not a delivery. */
+const MAX_DAYS_PER_REPORT = 250;
+
 /** Days before a report's due date when the mandatary is reminded. */
 export const REMINDER_DAYS = 15;
 
@@ -58,7 +61,7 @@ export interface ReportInput {
   revenue?: number | null;
   difficulties: string;
   newInterventionRequest?: string | null;
-  deliveredDays: { pledgeId: string; days: number }[];
+  deliveredDays: { pledgeId: string; days: number; justification?: string | null }[];
   closing: boolean;
 }
 
@@ -100,13 +103,25 @@ export async function fileReport(em: EntityManager, viewer: Viewer, projectId: s
       throw new AppError(ErrorCode.INVALID_STATE, `The follow-up lasts at least ${basin.minFollowUpMonths} months`);
     }
     const deliveredDays: Record<string, number> = {};
+    const overrunJustifications: Record<string, string> = {};
+    const unjustified: string[] = [];
     for (const entry of input.deliveredDays) {
       const pledge = await tem.findOne(Pledge, { id: entry.pledgeId, project, withdrawn: false });
       if (!pledge) throw badInput('A delivery names a pledge of another project', { deliveredDays: 'unknownPledge' });
-      if (!(entry.days >= 0 && Math.round(entry.days * 2) === entry.days * 2))
-        throw badInput('Days are counted in halves', { deliveredDays: 'halfDays' });
+      if (!(entry.days >= 0 && entry.days <= MAX_DAYS_PER_REPORT && Math.round(entry.days * 2) === entry.days * 2))
+        throw badInput(`Days are counted in halves, up to ${MAX_DAYS_PER_REPORT}`, { deliveredDays: 'halfDays' });
       pledge.daysDelivered += entry.days;
       deliveredDays[pledge.id] = (deliveredDays[pledge.id] ?? 0) + entry.days;
+      if (pledge.daysDelivered > pledge.days) {
+        const justification = entry.justification?.trim();
+        if (justification) overrunJustifications[pledge.id] = justification;
+        else unjustified.push(pledge.id);
+      }
+    }
+    if (unjustified.length > 0) {
+      throw new AppError(ErrorCode.DAYS_ABOVE_PLEDGE, 'Days delivered above the days pledged need a justification', {
+        pledgeIds: unjustified,
+      });
     }
     let report = await tem.findOne(FollowUpReport, { project, monthsAfterDecision: input.monthsAfterDecision });
     report ??= tem.create(FollowUpReport, {
@@ -123,6 +138,7 @@ export async function fileReport(em: EntityManager, viewer: Viewer, projectId: s
       difficulties: input.difficulties.trim(),
       newInterventionRequest: input.newInterventionRequest?.trim() || null,
       deliveredDays,
+      overrunJustifications,
       closing: input.closing,
     });
     project.jobsCreated += input.hiresMade;

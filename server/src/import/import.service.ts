@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { AppError, ErrorCode, badInput } from '../errors.js';
 import { Basin } from '../basin/basin.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
-import { Membership, Role } from '../person/membership.entity.js';
+import { Membership, COMMITTEE_ROLES } from '../person/membership.entity.js';
 import { Person } from '../person/person.entity.js';
 import { Sme } from '../sme/sme.entity.js';
 import { isValidSiren, normaliseSiren } from '../sme/siren.js';
@@ -101,7 +101,7 @@ export async function importBasin(
   const organisations = await em.find(Organisation, { basin });
   const memberships = await em.find(
     Membership,
-    { basin, role: { $in: [Role.MEMBER, Role.CHAIR] } },
+    { basin, role: { $in: [...COMMITTEE_ROLES] } },
     { populate: ['person'] },
   );
   const known = new Set((await em.find(Sme, { basin })).map((s) => s.siren));

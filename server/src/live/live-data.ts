@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Context } from '../context.js';
 import type { MeetingEventPayload } from '../pubsub.js';
 import { perRequest } from '../common/batch.js';
-import { Role, Membership } from '../person/membership.entity.js';
+import { Membership, COMMITTEE_ROLES } from '../person/membership.entity.js';
 import type { Person } from '../person/person.entity.js';
 import type { Organisation } from '../organisation/organisation.entity.js';
 import { Meeting } from '../meeting/meeting.entity.js';
@@ -162,7 +162,7 @@ export class LiveState {
   private async loadSeats(basinId: string): Promise<void> {
     const memberships = await this.managerFor().find(
       Membership,
-      { basin: basinId, role: { $in: [Role.MEMBER, Role.CHAIR] }, organisation: { $ne: null } },
+      { basin: basinId, role: { $in: [...COMMITTEE_ROLES] }, organisation: { $ne: null } },
       { populate: ['person', 'organisation'], strategy: 'joined' },
     );
     const seats = new Map<string, LoadedSeat>();

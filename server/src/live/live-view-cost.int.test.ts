@@ -32,7 +32,7 @@ beforeAll(async () => {
   const meeting = upcoming.meetings.items[0];
   meetingId = meeting.id;
   const item = meeting.items.find((i: { kind: string }) => i.kind === 'PROJECT_EXAMINATION');
-  await ok(server, chair, `mutation($id: ID!) { openMeeting(id: $id) { id } }`, { id: meetingId });
+  await ok(server, chair, `mutation($id: ID!) { openMeeting(id: $id, reason: "Essai") { id } }`, { id: meetingId });
   const attend = `mutation($id: ID!) { declareAttendance(meetingId: $id, input: { mode: PRESENT }) { mode } }`;
   for (const email of ['presidente', 'toyota', 'saint-gobain', 'vallourec', 'skf', 'leroy-merlin', 'sevelnord']) {
     await ok(server, await signInToken(server, `${email}@demo.agrement.fr`, DEMO_PASSWORD), attend, { id: meetingId });

@@ -23,6 +23,9 @@ export enum AgendaItemStatus {
 }
 registerEnumType(AgendaItemStatus, { name: 'AgendaItemStatus' });
 
+/** The deferral reason of an item that the session closed without treating (the minutes list them as such). */
+export const UNTREATED_AT_CLOSE = 'Non examiné, la séance ayant été levée';
+
 @ObjectType()
 @Entity()
 export class AgendaItem extends BaseEntity {

@@ -430,9 +430,14 @@ describe('a live committee session', () => {
     expect(
       codeOf(await as('member', `mutation($id: ID!) { closeMeeting(id: $id) { status } }`, { id: meetingId })),
     ).toBe('NOT_CHAIR');
-    const closed = await as('operator', `mutation($id: ID!) { closeMeeting(id: $id) { status closedAt } }`, {
-      id: meetingId,
-    });
+    expect(
+      codeOf(await as('operator', `mutation($id: ID!) { closeMeeting(id: $id) { status } }`, { id: meetingId })),
+    ).toBe('OPERATOR_CANNOT_PRESIDE');
+    const closed = await as(
+      'chair',
+      `mutation($id: ID!) { closeMeeting(id: $id, deferUntreated: true) { status closedAt } }`,
+      { id: meetingId },
+    );
     expect(closed.data?.closeMeeting.status).toBe('CLOSED');
     expect(codeOf(await as('chair', `mutation($id: ID!) { openMeeting(id: $id) { status } }`, { id: meetingId }))).toBe(
       'MEETING_NOT_OPEN',

@@ -148,15 +148,29 @@ class AttendanceInput {
 @Resolver(() => Meeting)
 export class LiveMeetingResolver {
   @Authorized()
-  @Mutation(() => Meeting, { description: 'Chair: open the session (freezes the papers shown)' })
-  openMeeting(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return readableMeeting(ctx, id).then(() => openMeeting(ctx.app, ctx.em, requireViewer(ctx), id));
+  @Mutation(() => Meeting, {
+    description:
+      'Chair (or vice-chair when the chair is absent): open the session and preside it; freezes the papers shown. ' +
+      'On another day than scheduled, `reason` says why (the minutes give it)',
+  })
+  openMeeting(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return readableMeeting(ctx, id).then(() => openMeeting(ctx.app, ctx.em, requireViewer(ctx), id, reason));
   }
 
   @Authorized()
-  @Mutation(() => Meeting, { description: 'Chair: close the session' })
-  closeMeeting(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return readableMeeting(ctx, id).then(() => closeMeeting(ctx.app, ctx.em, requireViewer(ctx), id));
+  @Mutation(() => Meeting, {
+    description: 'The person presiding: close the session; `deferUntreated` confirms deferring the items not treated',
+  })
+  closeMeeting(
+    @Arg('id', () => ID) id: string,
+    @Arg('deferUntreated', () => Boolean, { defaultValue: false }) deferUntreated: boolean,
+    @Ctx() ctx: Context,
+  ) {
+    return readableMeeting(ctx, id).then(() => closeMeeting(ctx.app, ctx.em, requireViewer(ctx), id, deferUntreated));
   }
 
   @Authorized()

@@ -4,25 +4,44 @@ import type { Viewer } from '../context.js';
 import { AppError, ErrorCode, badInput, notFound } from '../errors.js';
 import { hasRole } from '../auth/auth-checker.js';
 import { Basin } from '../basin/basin.entity.js';
-import { Membership, Role } from '../person/membership.entity.js';
+import { Membership, Role, COMMITTEE_ROLES } from '../person/membership.entity.js';
 import { OrganisationKind } from '../organisation/organisation.entity.js';
 import { Person } from '../person/person.entity.js';
 import { DiagnosisPaper, DiagnosisPaperVersion } from '../diagnosis/diagnosis-paper.entity.js';
 import { Ballot, BallotStatus } from '../ballot/ballot.entity.js';
 import { Meeting, MeetingStatus } from './meeting.entity.js';
-import { AgendaItem, AgendaItemStatus } from './agenda-item.entity.js';
+import { AgendaItem, AgendaItemStatus, UNTREATED_AT_CLOSE } from './agenda-item.entity.js';
 import { Attendance, AttendanceMode } from './attendance.entity.js';
 import { HandRaise } from './hand-raise.entity.js';
 import { PrivateNote } from './private-note.entity.js';
 import { computeQuorum, type CommitteeSeat, type QuorumState } from './quorum.js';
 import { draftMinutes } from '../minutes/minutes-draft.js';
+import { dayIn } from '../minutes/french.js';
 import { type LiveChange, liveTransaction } from '../live/live-changes.js';
 
-/** The chair runs the session; the operator may act for them. Anyone else gets NOT_CHAIR. */
+/** Who presides the meeting: once open, whoever opened it as chair or vice-chair; before, the meeting's chair. */
+export const presidingId = (meeting: Meeting): string | null => meeting.presidedBy?.id ?? meeting.chair?.id ?? null;
+
+/**
+ * Running the session (the agenda, its timers, attendance, hands): the person presiding, or the operator assisting
+ * them. Anyone else gets NOT_CHAIR.
+ */
 export function requireChair(viewer: Viewer, meeting: Meeting): void {
-  if (meeting.chair?.id === viewer.person.id) return;
+  if (presidingId(meeting) === viewer.person.id) return;
   if (hasRole(viewer, meeting.basin.id, Role.OPERATOR)) return;
   throw new AppError(ErrorCode.NOT_CHAIR, 'Only the chair of this meeting can do this');
+}
+
+/**
+ * The acts of the presidency (closing the session, opening and closing a ballot, recording a decision): the person
+ * presiding only. The operator assists but never presides (OPERATOR_CANNOT_PRESIDE); anyone else gets NOT_CHAIR.
+ */
+export function requirePresiding(viewer: Viewer, meeting: Meeting): void {
+  if (presidingId(meeting) === viewer.person.id) return;
+  if (hasRole(viewer, meeting.basin.id, Role.OPERATOR)) {
+    throw new AppError(ErrorCode.OPERATOR_CANNOT_PRESIDE, 'The operator assists the session but never presides');
+  }
+  throw new AppError(ErrorCode.NOT_CHAIR, 'Only the person presiding this meeting can do this');
 }
 
 export function requireOpen(meeting: Meeting): void {
@@ -35,7 +54,7 @@ export function requireOpen(meeting: Meeting): void {
 export async function committeeSeats(em: EntityManager, basinId: string): Promise<CommitteeSeat[]> {
   const memberships = await em.find(Membership, {
     basin: basinId,
-    role: { $in: [Role.MEMBER, Role.CHAIR] },
+    role: { $in: [...COMMITTEE_ROLES] },
     organisation: { $ne: null },
   });
   const seats = new Map<string, CommitteeSeat>();
@@ -79,21 +98,77 @@ async function liveChange<T>(
   });
 }
 
-/** convened (or planned) → open. Needs a chair; freezes the paper version each project item will show. */
-export function openMeeting(app: App, em: EntityManager, viewer: Viewer, meetingId: string) {
+/** A serving representative of a partner company in this role (chair or vice-chair) of the basin. */
+async function servesAs(tem: EntityManager, basinId: string, personId: string, role: Role): Promise<boolean> {
+  const seats = await tem.count(Membership, {
+    basin: basinId,
+    person: personId,
+    role,
+    organisation: { kind: OrganisationKind.PARTNER_COMPANY },
+  });
+  return seats > 0;
+}
+
+/**
+ * Who opens the session presides it: the meeting's chair, or the basin's vice-chair when the chair is recorded
+ * absent (excused or represented). The operator never presides. Refusals: OPERATOR_CANNOT_PRESIDE, CHAIR_PRESENT,
+ * NO_CHAIR (the chair no longer serves a partner company), NOT_CHAIR.
+ */
+async function presiderOpening(tem: EntityManager, viewer: Viewer, meeting: Meeting): Promise<string> {
+  const me = viewer.person.id;
+  if (!meeting.chair) throw new AppError(ErrorCode.NO_CHAIR, 'A meeting cannot open without a chair');
+  if (meeting.chair.id === me) {
+    if (!(await servesAs(tem, meeting.basin.id, me, Role.CHAIR)))
+      throw new AppError(ErrorCode.NO_CHAIR, 'The chair no longer represents a partner company');
+    return me;
+  }
+  if (await servesAs(tem, meeting.basin.id, me, Role.VICE_CHAIR)) {
+    const chairAttendance = await tem.findOne(Attendance, { meeting, person: meeting.chair.id });
+    const chairAway =
+      chairAttendance?.mode === AttendanceMode.EXCUSED || chairAttendance?.mode === AttendanceMode.REPRESENTED;
+    if (!chairAway) {
+      throw new AppError(ErrorCode.CHAIR_PRESENT, 'The vice-chair presides only when the chair is recorded absent');
+    }
+    return me;
+  }
+  if (hasRole(viewer, meeting.basin.id, Role.OPERATOR)) {
+    throw new AppError(ErrorCode.OPERATOR_CANNOT_PRESIDE, 'The operator assists the session but never presides');
+  }
+  throw new AppError(ErrorCode.NOT_CHAIR, 'Only the chair (or the vice-chair in their absence) opens the session');
+}
+
+/** Longest reason for opening a session on another day than scheduled. */
+export const OPENING_REASON_MAX = 1000;
+
+/**
+ * convened (or planned) → open, by the person who will preside. On its scheduled day (in the basin's time zone);
+ * another day needs a reason, which the minutes give. Freezes the paper version each project item will show.
+ */
+export function openMeeting(app: App, em: EntityManager, viewer: Viewer, meetingId: string, reason?: string | null) {
   return liveChange(app, em, meetingId, 'MEETING', async (tem, meeting) => {
-    requireChair(viewer, meeting);
-    if (meeting.status === MeetingStatus.OPEN) return meeting;
-    if (meeting.status === MeetingStatus.CLOSED)
+    if (meeting.status === MeetingStatus.OPEN) {
+      requireChair(viewer, meeting);
+      return meeting;
+    }
+    if (meeting.status === MeetingStatus.CLOSED) {
+      requireChair(viewer, meeting);
       throw new AppError(ErrorCode.MEETING_NOT_OPEN, 'This session is closed');
-    if (!meeting.chair) throw new AppError(ErrorCode.NO_CHAIR, 'A meeting cannot open without a chair');
-    const chairSeat = await tem.count(Membership, {
-      basin: meeting.basin.id,
-      person: meeting.chair.id,
-      role: Role.CHAIR,
-      organisation: { kind: OrganisationKind.PARTNER_COMPANY },
-    });
-    if (!chairSeat) throw new AppError(ErrorCode.NO_CHAIR, 'The chair no longer represents a partner company');
+    }
+    const presider = await presiderOpening(tem, viewer, meeting);
+    const basin = await tem.findOneOrFail(Basin, meeting.basin.id);
+    const now = new Date();
+    const onTheDay = dayIn(now, basin.timezone) === dayIn(meeting.scheduledAt, basin.timezone);
+    const why = reason?.trim() ?? '';
+    if (why.length > OPENING_REASON_MAX) {
+      throw badInput(`Say why in ${OPENING_REASON_MAX} characters at most`, { reason: 'tooLong' });
+    }
+    if (!onTheDay && !why) {
+      throw new AppError(
+        ErrorCode.NOT_SCHEDULED_DAY,
+        'This session is scheduled on another day: give the reason for opening it today',
+        { scheduledAt: meeting.scheduledAt.toISOString() },
+      );
+    }
     const items = await tem.find(AgendaItem, { meeting }, { orderBy: { position: 'asc' } });
     for (const item of items) {
       if (!item.project || item.paperVersion) continue;
@@ -102,22 +177,44 @@ export function openMeeting(app: App, em: EntityManager, viewer: Viewer, meeting
       if (version) item.paperVersion = ref(version);
     }
     meeting.status = MeetingStatus.OPEN;
-    meeting.openedAt = new Date();
+    meeting.openedAt = now;
+    meeting.presidedBy = tem.getReference(Person, presider, { wrapped: true });
+    meeting.openingReason = onTheDay ? null : why;
     return meeting;
   });
 }
 
-/** open → closed. Refused while a ballot is open; timers stop; a closed session never changes again. */
-export function closeMeeting(app: App, em: EntityManager, viewer: Viewer, meetingId: string) {
+/**
+ * open → closed, by the person presiding. Refused while a ballot is open. Items the session never reached stop
+ * the close with UNTREATED_ITEMS unless `deferUntreated` confirms it: they are then deferred to a later session,
+ * and the minutes say so. Timers stop; a closed session never changes again.
+ */
+export function closeMeeting(app: App, em: EntityManager, viewer: Viewer, meetingId: string, deferUntreated = false) {
   return liveChange(app, em, meetingId, 'MEETING', async (tem, meeting) => {
-    requireChair(viewer, meeting);
+    requirePresiding(viewer, meeting);
     requireOpen(meeting);
     if (await tem.count(Ballot, { agendaItem: { meeting }, status: BallotStatus.OPEN })) {
       throw new AppError(ErrorCode.BALLOT_OPEN, 'Close the open ballot before closing the session');
     }
-    for (const item of await tem.find(AgendaItem, { meeting })) {
+    const items = await tem.find(AgendaItem, { meeting }, { orderBy: { position: 'asc' } });
+    // The item the session is on when it closes was examined; those it never reached were not.
+    const untreated = items.filter((i) => i.status === AgendaItemStatus.PENDING);
+    if (untreated.length > 0 && !deferUntreated) {
+      throw new AppError(
+        ErrorCode.UNTREATED_ITEMS,
+        `${untreated.length} items were not treated: confirm to defer them`,
+        {
+          items: untreated.map((i) => ({ id: i.id, title: i.title })),
+        },
+      );
+    }
+    for (const item of items) {
       stopTimer(item);
       if (item.status === AgendaItemStatus.CURRENT) item.status = AgendaItemStatus.DONE;
+    }
+    for (const item of untreated) {
+      item.status = AgendaItemStatus.DEFERRED;
+      item.deferralReason = UNTREATED_AT_CLOSE;
     }
     meeting.currentItem = null;
     meeting.status = MeetingStatus.CLOSED;

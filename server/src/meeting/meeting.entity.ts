@@ -48,6 +48,17 @@ export class Meeting extends BaseEntity {
   @Property({ type: 'datetime', nullable: true })
   openedAt?: Date | null;
 
+  /** Who presided: the chair, or the vice-chair in the chair's absence (never the operator); set at opening. */
+  @ManyToOne(() => Person, { ref: true, nullable: true })
+  presidedBy?: Ref<Person> | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the session opened on another day than scheduled (the minutes give it)',
+  })
+  @Property({ type: 'text', nullable: true })
+  openingReason?: string | null;
+
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   closedAt?: Date | null;

@@ -193,6 +193,14 @@ export class MeetingResolver {
     return meeting.chair?.load() ?? null;
   }
 
+  @FieldResolver(() => Person, {
+    nullable: true,
+    description: 'Who presides (or presided): the chair, or the vice-chair in the chair’s absence; set at opening',
+  })
+  presidedBy(@Root() meeting: Meeting) {
+    return meeting.presidedBy?.load() ?? null;
+  }
+
   @FieldResolver(() => [AgendaItem])
   async items(@Root() meeting: Meeting, @Ctx() ctx: Context) {
     return (await liveData(ctx, meeting.id)).items;

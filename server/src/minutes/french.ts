@@ -11,7 +11,7 @@ import { VoteChoice } from '../ballot/ballot.entity.js';
  * one `toLocaleString('fr-FR')` gives.
  */
 
-const NBSP = '\u00a0';
+export const NBSP = '\u00a0';
 const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 /** "jeudi 12 mars 2026": an instant in the basin's time zone, or an ISO day as it is. */

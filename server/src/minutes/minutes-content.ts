@@ -114,7 +114,12 @@ export interface MinutesContent {
   location: string;
   openedAt: string | null;
   closedAt: string | null;
+  /** Who presided: the chair, or the vice-chair in the chair's absence. */
   chair: string | null;
+  /** The meeting's chair when the vice-chair presided in their absence (absent in minutes drafted before). */
+  absentChair?: string | null;
+  /** Why the session opened on another day than scheduled (absent in minutes drafted before). */
+  openingReason?: string | null;
   attendance: MinutesAttendance[];
   quorum: MinutesQuorum;
   items: MinutesItem[];

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Basin } from '../basin/basin.entity.js';
 import { Person } from '../person/person.entity.js';
-import { Membership, Role } from '../person/membership.entity.js';
+import { Membership, COMMITTEE_ROLES } from '../person/membership.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { Project } from '../project/project.entity.js';
 import { Sme } from '../sme/sme.entity.js';
@@ -9,13 +9,13 @@ import { Pledge } from '../pledge/pledge.entity.js';
 import { Decision } from '../decision/decision.entity.js';
 import { DiagnosisPaperVersion } from '../diagnosis/diagnosis-paper.entity.js';
 import { Meeting } from '../meeting/meeting.entity.js';
-import { AgendaItem } from '../meeting/agenda-item.entity.js';
+import { AgendaItem, UNTREATED_AT_CLOSE } from '../meeting/agenda-item.entity.js';
 import { Attendance } from '../meeting/attendance.entity.js';
 import { meetingQuorum } from '../meeting/live-session.service.js';
 import { Ballot, BallotKind, BallotParticipation, BallotStatus, ConflictOfInterest } from '../ballot/ballot.entity.js';
 import { Minutes, MinutesStatus } from './minutes.entity.js';
 import type { MinutesAttendance, MinutesContent, MinutesItem, MinutesRecusal } from './minutes-content.js';
-import { frenchDate, frenchTime, fullName } from './french.js';
+import { NBSP, frenchDate, frenchTime, fullName } from './french.js';
 
 const PRESCRIBER_RECUSAL = 'Organisation prescriptrice du projet';
 const CONFLICT_RECUSAL = "Conflit d'intérêts déclaré";
@@ -32,7 +32,7 @@ export async function minutesContent(em: EntityManager, meeting: Meeting): Promi
   const attendance = await em.find(Attendance, { meeting });
   const memberships = await em.find(
     Membership,
-    { basin, role: { $in: [Role.MEMBER, Role.CHAIR] }, organisation: { $ne: null } },
+    { basin, role: { $in: [...COMMITTEE_ROLES] }, organisation: { $ne: null } },
     { orderBy: { role: 'asc' } },
   );
   const ballots = await em.find(
@@ -58,6 +58,7 @@ export async function minutesContent(em: EntityManager, meeting: Meeting): Promi
     ...conflicts.map((c) => c.person.id),
     ...decisions.map((d) => d.mandatary?.id ?? ''),
     meeting.chair?.id ?? '',
+    meeting.presidedBy?.id ?? '',
   ]);
   personIds.delete('');
   const people = new Map((await em.find(Person, { id: { $in: [...personIds] } })).map((p) => [p.id, p]));
@@ -185,6 +186,7 @@ export async function minutesContent(em: EntityManager, meeting: Meeting): Promi
   });
 
   const quorum = await meetingQuorum(em, meeting);
+  const presiding = meeting.presidedBy?.id ?? meeting.chair?.id ?? null;
   return {
     basinName: basin.name,
     timeZone: basin.timezone,
@@ -193,25 +195,42 @@ export async function minutesContent(em: EntityManager, meeting: Meeting): Promi
     location: meeting.location,
     openedAt: meeting.openedAt?.toISOString() ?? null,
     closedAt: meeting.closedAt?.toISOString() ?? null,
-    chair: meeting.chair ? nameOf(meeting.chair.id) : null,
+    chair: presiding ? nameOf(presiding) : null,
+    absentChair: meeting.chair && presiding && presiding !== meeting.chair.id ? nameOf(meeting.chair.id) : null,
+    openingReason: meeting.openingReason ?? null,
     attendance: seats,
     quorum: { ...quorum, percent: basin.quorumPercent },
     items: minutesItems,
   };
 }
 
-/** The opening and closing sentences of a draft, for the operator to edit. */
+/** The opening and closing sentences of a draft, for the operator to edit: they say what happened. */
 function draftTexts(content: MinutesContent): { introduction: string; conclusion: string } {
   const tz = content.timeZone;
   const opened = content.openedAt ?? content.scheduledAt;
   const place = content.location ? `, ${content.location}` : '';
-  const chair = content.chair ? `, sous la présidence de ${content.chair}` : '';
+  const chair = !content.chair
+    ? ''
+    : content.absentChair
+      ? `, sous la présidence de ${content.chair}, vice-présidence du comité, en l'absence de ${content.absentChair}`
+      : `, sous la présidence de ${content.chair}`;
+  const rescheduled = content.openingReason
+    ? ` La séance, prévue le ${frenchDate(content.scheduledAt, tz)}, s'est tenue ce jour pour le motif suivant${NBSP}: ${content.openingReason}`
+    : '';
   const introduction =
-    `Le comité d'agrément du bassin ${content.basinName} s'est réuni le ${frenchDate(content.scheduledAt, tz)}` +
-    `${place}${chair}. La séance est ouverte à ${frenchTime(opened, tz)}.`;
-  const conclusion = content.closedAt
-    ? `L'ordre du jour étant épuisé, la séance est levée à ${frenchTime(content.closedAt, tz)}.`
-    : "L'ordre du jour étant épuisé, la séance est levée.";
+    `Le comité d'agrément du bassin ${content.basinName} s'est réuni le ${frenchDate(opened, tz)}` +
+    `${place}${chair}.${rescheduled}${rescheduled && !/[.!?]$/.test(rescheduled) ? '.' : ''}` +
+    ` La séance est ouverte à ${frenchTime(opened, tz)}.`;
+  const untreated = content.items
+    .filter((i) => i.deferralReason === UNTREATED_AT_CLOSE)
+    .map((i) => `«${NBSP}${i.title}${NBSP}»`);
+  const closing = content.closedAt
+    ? `la séance est levée à ${frenchTime(content.closedAt, tz)}`
+    : 'la séance est levée';
+  const conclusion = untreated.length
+    ? `${untreated.length > 1 ? "Les points suivants n'ayant pu être examinés sont reportés" : "Le point suivant n'ayant pu être examiné est reporté"} ` +
+      `à une séance ultérieure${NBSP}: ${untreated.join(' ; ')}. Sur ce, ${closing}.`
+    : `L'ordre du jour étant épuisé, ${closing}.`;
   return { introduction, conclusion };
 }
 

@@ -18,6 +18,7 @@ import {
   euros,
   frenchDate,
   frenchTime,
+  NBSP,
   plural,
 } from './french.js';
 
@@ -122,7 +123,9 @@ function writeItem(pdf: PdfWriter, item: MinutesItem, index: number, notes: stri
 export async function renderMinutesPdf({ minutes, approvedInSession }: MinutesDocument): Promise<Buffer> {
   const content = minutes.content;
   const tz = content.timeZone;
-  const day = frenchDate(content.scheduledAt, tz);
+  // The day the session was held: the day it opened (a session opened on another day says why, below).
+  const held = content.openedAt ?? content.scheduledAt;
+  const day = frenchDate(held, tz);
   const approved = minutes.status === MinutesStatus.APPROVED;
   const pdf = new PdfWriter({
     title: `Procès-verbal de la séance du ${day}`,
@@ -142,9 +145,17 @@ export async function renderMinutesPdf({ minutes, approvedInSession }: MinutesDo
   }
 
   pdf.field('Séance', content.title);
-  pdf.field('Date', `${day}, ${frenchTime(content.scheduledAt, tz)}`);
+  pdf.field('Date', `${day}, ${frenchTime(held, tz)}`);
   if (content.location) pdf.field('Lieu', content.location);
-  pdf.field('Présidence', content.chair ?? '—');
+  pdf.field(
+    'Présidence',
+    content.chair && content.absentChair
+      ? `${content.chair}, vice-présidence (en l'absence de ${content.absentChair})`
+      : (content.chair ?? '—'),
+  );
+  if (content.openingReason) {
+    pdf.field('Prévue le', `${frenchDate(content.scheduledAt, tz)} — ouverte ce jour${NBSP}: ${content.openingReason}`);
+  }
   if (content.openedAt) pdf.field('Ouverture', frenchTime(content.openedAt, tz));
   if (content.closedAt) pdf.field('Clôture', frenchTime(content.closedAt, tz));
   pdf.space();

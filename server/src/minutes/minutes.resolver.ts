@@ -81,9 +81,25 @@ export class MinutesResolver {
     return minutes.meeting.load();
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'The chair of the session, as recorded' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Who presided the session, as recorded: the chair, or the vice-chair in the chair’s absence',
+  })
   chair(@Root() minutes: Minutes): string | null {
     return minutes.content.chair;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The chair, when absent and the vice-chair presided' })
+  absentChair(@Root() minutes: Minutes): string | null {
+    return minutes.content.absentChair ?? null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Why the session opened on another day than scheduled',
+  })
+  openingReason(@Root() minutes: Minutes): string | null {
+    return minutes.content.openingReason ?? null;
   }
 
   @FieldResolver(() => [MinutesAttendance])

@@ -11,7 +11,7 @@ import { frenchDate, frenchTime, fullName } from '../minutes/french.js';
 import type { MailAddress, MailMessage } from './mailer.js';
 
 /** The roles convened: the committee (members, chair), the operators who run it, and the steering committee's observers. */
-const CONVENED_ROLES = [Role.CHAIR, Role.MEMBER, Role.OPERATOR, Role.OBSERVER];
+const CONVENED_ROLES = [Role.CHAIR, Role.VICE_CHAIR, Role.MEMBER, Role.OPERATOR, Role.OBSERVER];
 
 interface Recipient {
   person: Person;

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, Float, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
 import { Basin } from '../basin/basin.entity.js';
-import { Membership, Role } from '../person/membership.entity.js';
+import { Membership, COMMITTEE_ROLES } from '../person/membership.entity.js';
 import { Project } from '../project/project.entity.js';
 import { Pledge } from '../pledge/pledge.entity.js';
 import { Meeting, MeetingStatus } from '../meeting/meeting.entity.js';
@@ -54,7 +54,7 @@ export class PartnerLedgerResolver {
       project: pledge.project.getEntity(),
       deliveredValue: Math.round(pledge.daysDelivered * basin.dailyRate),
     }));
-    const people = await ctx.em.find(Membership, { organisation, role: { $in: [Role.MEMBER, Role.CHAIR] } });
+    const people = await ctx.em.find(Membership, { organisation, role: { $in: [...COMMITTEE_ROLES] } });
     const followedProjects = await ctx.em.find(
       Project,
       { mandatary: { $in: people.map((m) => m.person.id) } },

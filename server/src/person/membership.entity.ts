@@ -19,6 +19,9 @@ export enum Role {
 }
 registerEnumType(Role, { name: 'Role' });
 
+/** The roles that sit on the committee for an organisation: each holds a seat, counts in the quorum and votes. */
+export const COMMITTEE_ROLES: readonly Role[] = [Role.MEMBER, Role.CHAIR, Role.VICE_CHAIR];
+
 @ObjectType()
 @Entity()
 @Unique({ properties: ['person', 'basin', 'role'] })

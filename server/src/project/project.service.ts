@@ -3,7 +3,7 @@ import { AppError, ErrorCode, badInput, notFound } from '../errors.js';
 import { Basin } from '../basin/basin.entity.js';
 import { Sme } from '../sme/sme.entity.js';
 import { isValidSiren, normaliseSiren } from '../sme/siren.js';
-import { Membership, Role } from '../person/membership.entity.js';
+import { Membership, COMMITTEE_ROLES } from '../person/membership.entity.js';
 import { Person } from '../person/person.entity.js';
 import { Project, ProjectStatus } from './project.entity.js';
 import { CompetenceNeed } from './competence-need.entity.js';
@@ -36,7 +36,7 @@ export async function createProject(em: EntityManager, input: CreateProjectInput
     checkAdvance(basin, input.advanceRequested);
     const prescriberRole = await tem.findOne(
       Membership,
-      { basin, person: input.prescriberId, role: { $in: [Role.MEMBER, Role.CHAIR] }, organisation: { $ne: null } },
+      { basin, person: input.prescriberId, role: { $in: [...COMMITTEE_ROLES] }, organisation: { $ne: null } },
       { populate: ['organisation'] },
     );
     if (!prescriberRole?.organisation) {

@@ -57,6 +57,15 @@ export async function recordsOfEveryKind(server: TestServer, basin: TestBasin): 
     { p: session.projectId, m: session.meetingId },
   );
   const advanceId = decided.project.cooperationConvention.advance.id as string;
+  // every party signs the convention and its annex: only then is the advance paid
+  for (const { id } of decided.project.cooperationConvention.signatures as { id: string }[]) {
+    await ok(
+      server,
+      tokens.operator,
+      `mutation($s: ID!, $on: String!) { recordSignature(signatureId: $s, signedOn: $on) { id } }`,
+      { s: id, on: new Date().toISOString().slice(0, 10) },
+    );
+  }
   await ok(
     server,
     tokens.operator,
@@ -64,7 +73,9 @@ export async function recordsOfEveryKind(server: TestServer, basin: TestBasin): 
       terms: { deferralMonths: 6, durationMonths: 24, frequency: QUARTERLY }) { id } }`,
     { id: advanceId },
   );
-  await ok(server, tokens.chair, `mutation($id: ID!) { closeMeeting(id: $id) { status } }`, { id: session.meetingId });
+  await ok(server, tokens.chair, `mutation($id: ID!) { closeMeeting(id: $id, deferUntreated: true) { status } }`, {
+    id: session.meetingId,
+  });
   return {
     tokens,
     ids: {

@@ -126,14 +126,28 @@ export async function prepareSession(
 
 const ATTEND = `mutation($id: ID!, $input: AttendanceInput!) { declareAttendance(meetingId: $id, input: $input) { mode } }`;
 
-/** Opens the session; the chair and prescriber in the room, a member remote, the third represented by the second. */
+/**
+ * Opens the session; the chair and prescriber in the room, a member remote, the third represented by the second.
+ * A session scheduled on another day than the test's is opened with a reason, then recorded as held on its day, so
+ * that its minutes read as they would (the tests' clock is not the session's).
+ */
 export async function openWithQuorum(
   server: TestServer,
   a: TestBasin,
   tokens: Record<Who, string>,
   meetingId: string,
 ): Promise<void> {
-  await ok(server, tokens.chair, `mutation($id: ID!) { openMeeting(id: $id) { status } }`, { id: meetingId });
+  await ok(server, tokens.chair, `mutation($id: ID!, $r: String) { openMeeting(id: $id, reason: $r) { status } }`, {
+    id: meetingId,
+    r: 'Séance d’essai',
+  });
+  const em = server.orm.em.fork();
+  const meeting = await em.findOneOrFail(Meeting, meetingId);
+  if (meeting.openingReason) {
+    meeting.openedAt = meeting.scheduledAt;
+    meeting.openingReason = null;
+    await em.flush();
+  }
   await ok(server, tokens.chair, ATTEND, { id: meetingId, input: { mode: 'PRESENT' } });
   await ok(server, tokens.member, ATTEND, { id: meetingId, input: { mode: 'REMOTE' } });
   await ok(server, tokens.othermember, ATTEND, { id: meetingId, input: { mode: 'PRESENT' } });

@@ -8,8 +8,9 @@ export type ViewerCompany = NonNullable<NonNullable<MeQuery['me']>['memberships'
 
 /**
  * What the signed-in person is in this session, which decides the sections they see: a committee seat (attendance,
- * hands, conflicts, notes, votes), a partner company to pledge for, and the chair's console (the meeting's chair, or
- * an operator of the basin acting for them). The server checks all of it again.
+ * hands, conflicts, notes, votes), a partner company to pledge for, and the chair's console (the person presiding:
+ * the meeting's chair, or the vice-chair in the chair's absence; an operator of the basin assists there without
+ * presiding). The server checks all of it again.
  */
 export function useLiveViewer(meeting: Ref<LiveMeeting | null>) {
   const { viewer } = useSession();
@@ -19,7 +20,11 @@ export function useLiveViewer(meeting: Ref<LiveMeeting | null>) {
   );
 
   const seat = computed(() => meeting.value?.committee.find((candidate) => candidate.person.id === personId.value));
-  const isChair = computed(() => Boolean(personId.value) && meeting.value?.chair?.id === personId.value);
+  /** Who presides: whoever opened the session (the chair, or the vice-chair in the chair's absence), else the chair. */
+  const presidingId = computed(() => meeting.value?.presidedBy?.id ?? meeting.value?.chair?.id ?? null);
+  const presides = computed(() => Boolean(personId.value) && presidingId.value === personId.value);
+  const isViceChair = computed(() => basinMemberships.value.some((membership) => membership.role === 'VICE_CHAIR'));
+  const beforeOpening = computed(() => meeting.value?.status === 'PLANNED' || meeting.value?.status === 'CONVENED');
   const isOperator = computed(() => basinMemberships.value.some((membership) => membership.role === 'OPERATOR'));
 
   /** The partner companies the person sits for in this basin: the only ones they may pledge for. */
@@ -27,7 +32,7 @@ export function useLiveViewer(meeting: Ref<LiveMeeting | null>) {
     basinMemberships.value
       .filter(
         (membership) =>
-          (membership.role === 'MEMBER' || membership.role === 'CHAIR') &&
+          (membership.role === 'MEMBER' || membership.role === 'CHAIR' || membership.role === 'VICE_CHAIR') &&
           membership.organisation?.kind === 'PARTNER_COMPANY',
       )
       .flatMap((membership) => (membership.organisation ? [membership.organisation] : []))
@@ -42,9 +47,12 @@ export function useLiveViewer(meeting: Ref<LiveMeeting | null>) {
   return {
     personId,
     seat: computed(() => seat.value ?? null),
-    canChair: computed(() => isChair.value || isOperator.value),
-    /** An operator running the console for the chair: told that their acts are recorded under their own name. */
-    actingForChair: computed(() => isOperator.value && !isChair.value),
+    /** Sees the console: the person presiding, the vice-chair who may open in the chair's absence, the operator. */
+    canChair: computed(() => presides.value || isOperator.value || (isViceChair.value && beforeOpening.value)),
+    /** May do the acts of the presidency (open, ballots, decisions, close); the operator never does. */
+    presides: computed(() => presides.value || (isViceChair.value && beforeOpening.value)),
+    /** An operator at the console: assists (agenda, attendance, floor) but never presides. */
+    actingForChair: computed(() => isOperator.value && !presides.value),
     companies,
     handPosition,
   };

@@ -18,8 +18,10 @@ export function useSessionControl(meetingId: Ref<string>) {
   const { mutate: act } = useMutation(ActOnAgendaItemDocument, refreshLiveSession);
 
   return {
-    openSession: () => action.run(() => open({ id: meetingId.value })),
-    closeSession: () => action.run(() => close({ id: meetingId.value })),
+    /** Opens the session; `reason` says why when it is not its scheduled day. */
+    openSession: (reason: string | null = null) => action.run(() => open({ id: meetingId.value, reason })),
+    /** Closes the session; `deferUntreated` confirms deferring the items it has not reached. */
+    closeSession: (deferUntreated = false) => action.run(() => close({ id: meetingId.value, deferUntreated })),
     goToItem: (itemId: string) => action.run(() => setCurrent({ itemId })),
     actOnItem: (itemId: string, itemAction: AgendaItemAction, reason?: string) =>
       action.run(() => act({ itemId, action: itemAction, reason: reason ?? null })),
