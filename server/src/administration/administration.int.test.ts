@@ -55,7 +55,7 @@ const INVITE_OPERATOR = `mutation($input: InviteOperatorInput!) {
 const UPDATE_SETTINGS = `mutation($basinId: ID!, $input: BasinSettingsInput!) {
   updateBasinSettings(basinId: $basinId, input: $input) { id quorumPercent followUpCadenceMonths } }`;
 const SETTING_CHANGES = `query($basinId: ID!) {
-  basinSettingChanges(basinId: $basinId) { field before after changedBy { id } } }`;
+  basinSettingChanges(basinId: $basinId) { items { field before after changedBy { id } } } }`;
 const CREATE_ORGANISATION = `mutation($basinId: ID!, $input: OrganisationInput!) {
   createOrganisation(basinId: $basinId, input: $input) { id name kind siren archivedAt } }`;
 const UPDATE_ORGANISATION = `mutation($id: ID!, $input: OrganisationInput!) {
@@ -226,7 +226,7 @@ describe('basin settings', () => {
     });
     expect(byHead.errors).toBeUndefined();
     const log = await as('operator', SETTING_CHANGES, { basinId: a.basin.id });
-    expect(log.data?.basinSettingChanges).toEqual(
+    expect(log.data?.basinSettingChanges.items).toEqual(
       expect.arrayContaining([
         { field: 'quorumPercent', before: '50', after: '60', changedBy: { id: a.people.operator.id } },
         {
@@ -237,7 +237,7 @@ describe('basin settings', () => {
         },
       ]),
     );
-    const byHeadEntries = log.data?.basinSettingChanges.filter(
+    const byHeadEntries = log.data?.basinSettingChanges.items.filter(
       (c: { changedBy: { id: string } }) => c.changedBy.id !== a.people.operator.id,
     );
     // The unchanged quorum is not logged again.

@@ -17,7 +17,7 @@ import { requireViewer } from '../auth/auth-checker.js';
 import { InvitationPayload } from '../auth/auth.resolver.js';
 import { Basin } from '../basin/basin.entity.js';
 import { readableBasin } from '../basin/basin.access.js';
-import { NESTED_LIST_CAP, Page, PageArgs, toPage } from '../common/page.js';
+import { Page, PageArgs, toPage } from '../common/page.js';
 import { notFound } from '../errors.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { Membership } from '../person/membership.entity.js';
@@ -46,6 +46,9 @@ import { linkSmeLeader, updateSme } from './smes.service.js';
 
 @ObjectType()
 class SmePage extends Page(Sme) {}
+
+@ObjectType()
+class BasinSettingChangePage extends Page(BasinSettingChange) {}
 
 @ObjectType()
 class SmeLeaderPayload {
@@ -103,16 +106,21 @@ export class AdministrationResolver {
   }
 
   @Authorized()
-  @Query(() => [BasinSettingChange], {
+  @Query(() => BasinSettingChangePage, {
     description: "Operator or national head: the basin's rule changes, newest first",
   })
-  async basinSettingChanges(@Arg('basinId', () => ID) basinId: string, @Ctx() ctx: Context) {
+  async basinSettingChanges(
+    @Arg('basinId', () => ID) basinId: string,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
     await administeredBasin(ctx, basinId);
-    return ctx.em.find(
+    const result = await ctx.em.findAndCount(
       BasinSettingChange,
       { basin: basinId },
-      { orderBy: { createdAt: 'desc', id: 'asc' }, limit: NESTED_LIST_CAP },
+      { orderBy: { createdAt: 'desc', id: 'asc' }, offset: page.offset, limit: page.limit },
     );
+    return toPage(result, page);
   }
 
   @Authorized()

@@ -69,7 +69,7 @@ export function useBasinSettings(basinId: Ref<string | null>) {
   const saving = useAction();
   return {
     settings: computed(() => result.value?.basin ?? null),
-    changes: computed(() => result.value?.basinSettingChanges ?? []),
+    changes: computed(() => result.value?.basinSettingChanges.items ?? []),
     loading,
     error,
     refetch,
