@@ -498,3 +498,40 @@ describe('SMEs', () => {
     expect(codeOf(foreign)).toBe('NOT_FOUND');
   });
 });
+
+describe('the national head, who holds no role in the basin', () => {
+  it('should read and do each act of administration in any basin', async () => {
+    const basinId = b.basin.id;
+    const read = async (query: string) => {
+      const result = await as('head', query, { basinId });
+      expect(result.errors).toBeUndefined();
+      return result.data;
+    };
+    expect((await read(SETTING_CHANGES))?.basinSettingChanges.items).toEqual([]);
+    expect((await read(CHAIR_TERMS))?.chairTerms).toHaveLength(1);
+    expect((await read(SMES))?.smes.items).toHaveLength(1);
+
+    const acts: [string, Record<string, unknown>][] = [
+      [UPDATE_ORGANISATION, { id: b.associated.id, input: { name: 'Initiative Sambre', kind: 'ASSOCIATED_PARTNER' } }],
+      [GRANT, { input: { basinId, personId: b.people.prescriber.id, role: 'OBSERVER' } }],
+      [REVOKE, { input: { basinId, personId: b.people.prescriber.id, role: 'OBSERVER' } }],
+      [UPDATE_SME, { id: b.sme.id, input: { ...SME_INPUT, name: 'Mécanique bd' } }],
+      // The head may also revoke an operator's role, which the operator may not do to themself.
+      [REVOKE, { input: { basinId, personId: b.people.operator.id, role: 'OPERATOR' } }],
+    ];
+    for (const [query, variables] of acts) {
+      const result = await as('head', query, variables);
+      expect(result.errors).toBeUndefined();
+    }
+    const gone = await as('otherOperator', `query($id: ID!) { basin(id: $id) { id } }`, { id: basinId });
+    expect(codeOf(gone)).toBe('NOT_FOUND');
+  });
+
+  it('should let the operator add an organisation to its own basin', async () => {
+    const created = await as('operator', CREATE_ORGANISATION, {
+      basinId: a.basin.id,
+      input: { name: 'Communauté d’agglomération', kind: 'COLLECTIVITY' },
+    });
+    expect(created.data?.createOrganisation).toMatchObject({ kind: 'COLLECTIVITY', siren: null, archivedAt: null });
+  });
+});
