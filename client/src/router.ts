@@ -61,6 +61,11 @@ export const router = createRouter({
     { path: '/follow-up', name: 'my-follow-ups', component: () => import('@/pages/MyFollowUpsPage.vue') },
     { path: '/import', name: 'import', component: () => import('@/pages/ImportPage.vue') },
     { path: '/network', name: 'network', component: () => import('@/pages/NetworkPage.vue') },
+    {
+      path: '/administration',
+      name: 'administration',
+      component: () => import('@/pages/AdministrationPage.vue'),
+    },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
   ],
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },

@@ -4,6 +4,8 @@ import { startServer } from './server.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The server's data directory: its SQLite file (for the admin command), its written mail. */
+    dataDir: string;
   }
 }
 
@@ -14,5 +16,6 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const server = await startServer();
   project.provide('baseUrl', server.baseUrl);
+  project.provide('dataDir', server.dataDir);
   return () => server.stop();
 }

@@ -100,6 +100,20 @@ export const ErrorCode = {
   SERVER_BUSY: 'SERVER_BUSY',
   /** The operation ran past its time budget and was stopped (`extensions.budgetMs`); nothing more was read. */
   TIMEOUT: 'TIMEOUT',
+  /** The chair and vice-chair are serving members of the committee for a partner company that is not archived. */
+  CHAIR_NOT_PARTNER_REPRESENTATIVE: 'CHAIR_NOT_PARTNER_REPRESENTATIVE',
+  /** One person cannot be both the chair and the vice-chair of a basin. */
+  CHAIR_IS_VICE_CHAIR: 'CHAIR_IS_VICE_CHAIR',
+  /** An operator cannot revoke their own last operator role (someone must run the basin). */
+  OWN_LAST_OPERATOR_ROLE: 'OWN_LAST_OPERATOR_ROLE',
+  /** The organisation is archived: it takes no new role, person or office until it is unarchived. */
+  ORGANISATION_ARCHIVED: 'ORGANISATION_ARCHIVED',
+  /** A basin setting outside its allowed range (`extensions.field`, `min`, `max`). */
+  SETTING_OUT_OF_RANGE: 'SETTING_OUT_OF_RANGE',
+  /** Another basin already uses this slug. */
+  DUPLICATE_SLUG: 'DUPLICATE_SLUG',
+  /** The person already holds this role in the basin. */
+  ROLE_ALREADY_HELD: 'ROLE_ALREADY_HELD',
   /** Unexpected failure; details are in the server log, never in the answer. */
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 } as const;

@@ -38,6 +38,11 @@ import { CalendarResolver } from './calendar/calendar.resolver.js';
 import { NotificationResolver } from './notification/notification.resolver.js';
 import { LiveResolver, MeetingLiveResolver } from './live/live.resolver.js';
 import { ErrorCodesResolver } from './common/error-codes.resolver.js';
+import {
+  AdministrationResolver,
+  BasinSettingChangeResolver,
+  ChairTermResolver,
+} from './administration/administration.resolver.js';
 import type { PubSub } from './pubsub.js';
 
 export const resolvers = [
@@ -79,6 +84,9 @@ export const resolvers = [
   LiveResolver,
   MeetingLiveResolver,
   ErrorCodesResolver,
+  AdministrationResolver,
+  ChairTermResolver,
+  BasinSettingChangeResolver,
 ] as const;
 
 /** The executable schema; `pubSub` carries subscriptions (in-process or Redis). */

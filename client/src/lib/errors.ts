@@ -54,6 +54,13 @@ export const ERROR_CODES = [
   'TIMEOUT',
   'SERVER_BUSY',
   'INTERNAL_SERVER_ERROR',
+  'CHAIR_NOT_PARTNER_REPRESENTATIVE',
+  'CHAIR_IS_VICE_CHAIR',
+  'OWN_LAST_OPERATOR_ROLE',
+  'ORGANISATION_ARCHIVED',
+  'SETTING_OUT_OF_RANGE',
+  'DUPLICATE_SLUG',
+  'ROLE_ALREADY_HELD',
   'NETWORK',
 ] as const satisfies readonly (ServerErrorCode | 'NETWORK')[];
 
@@ -120,6 +127,17 @@ export function messageFor(info: ErrorInfo): string {
     return Number.isFinite(cap)
       ? t('errors.ADVANCE_ABOVE_CAP_WITH_CAP', { cap: formatEuros(cap) })
       : t('errors.ADVANCE_ABOVE_CAP');
+  }
+  if (code === 'SETTING_OUT_OF_RANGE') {
+    const field = String(extensions.field ?? '');
+    const fields = i18n.global.getLocaleMessage('fr').administration.settings.fields;
+    return field in fields
+      ? t('errors.SETTING_OUT_OF_RANGE_FIELD', {
+          field: t(`administration.settings.fields.${field}.label`),
+          min: Number(extensions.min),
+          max: Number(extensions.max),
+        })
+      : t('errors.SETTING_OUT_OF_RANGE');
   }
   if (code === 'REPAYMENT_ABOVE_DUE') {
     const due = Number(extensions.due);

@@ -75,7 +75,7 @@ class InvitePersonInput {
 }
 
 @ObjectType()
-class InvitationPayload {
+export class InvitationPayload {
   @Field(() => Person)
   person!: Person;
 

@@ -4,7 +4,7 @@ import { AppError, ErrorCode, badInput, notFound } from '../errors.js';
 import { Person } from '../person/person.entity.js';
 import { Membership, Role } from '../person/membership.entity.js';
 import { Basin } from '../basin/basin.entity.js';
-import { Organisation, OrganisationKind } from '../organisation/organisation.entity.js';
+import { Organisation } from '../organisation/organisation.entity.js';
 import { AuthSession } from './auth-session.entity.js';
 import { Invitation } from './invitation.entity.js';
 import { hashPassword, passwordProblem, personalWords, verifyPassword } from './password.js';
@@ -76,7 +76,8 @@ export interface InviteInput {
 
 /**
  * Creates a person without a password, their role in the basin and a one-time link to set the password.
- * Returns the link; in development it is also written to the log (never in production).
+ * Returns the link; in development it is also written to the log (never in production). The chair and vice-chair
+ * are not invited into office: they are members first, then take office by a handover (`chair-terms.service.ts`).
  */
 export async function invitePerson(app: App, em: EntityManager, inviter: Viewer, input: InviteInput) {
   const email = normaliseEmail(input.email);
@@ -84,44 +85,75 @@ export async function invitePerson(app: App, em: EntityManager, inviter: Viewer,
   if (!input.firstName.trim() || !input.lastName.trim()) {
     throw badInput('First and last name are required', { firstName: 'required', lastName: 'required' });
   }
+  if (input.role === Role.CHAIR || input.role === Role.VICE_CHAIR) {
+    throw new AppError(
+      ErrorCode.CHAIR_NOT_PARTNER_REPRESENTATIVE,
+      'The chair and vice-chair are serving members of a partner company: invite a member, then hand over the chair',
+    );
+  }
   const result = await em.transactional(async (tem) => {
     const basin = await tem.findOne(Basin, input.basinId);
     if (!basin) throw notFound('Basin');
-    if (await tem.findOne(Person, { email })) {
-      throw new AppError(ErrorCode.DUPLICATE_EMAIL, 'An account already uses this email');
-    }
     let organisation: Organisation | null = null;
     if (input.organisationId) {
       organisation = await tem.findOne(Organisation, { id: input.organisationId, basin });
       if (!organisation) throw notFound('Organisation');
+      if (organisation.archivedAt) {
+        throw new AppError(ErrorCode.ORGANISATION_ARCHIVED, 'This organisation is archived');
+      }
     }
-    if (input.role === Role.CHAIR && organisation?.kind !== OrganisationKind.PARTNER_COMPANY) {
-      throw badInput('The chair must represent a partner company', { organisationId: 'partnerCompanyRequired' });
-    }
-    const person = tem.create(Person, {
-      email,
-      firstName: input.firstName.trim(),
-      lastName: input.lastName.trim(),
-      title: input.title ?? null,
-    });
+    const person = await createInvitedPerson(tem, { ...input, email });
     tem.create(Membership, { person, basin, role: input.role, organisation });
-    const token = newToken();
-    tem.create(Invitation, {
-      tokenHash: hashToken(token),
-      person,
-      basin,
-      invitedBy: inviter.person,
-      expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000),
-    });
+    const token = createInvitation(tem, person, basin, inviter.person);
     return { person, token };
   });
-  const link = `${app.config.publicUrl}/invitation/${result.token}`;
-  if (app.config.nodeEnv === 'development') {
-    app.logger.info('invitation link (development only)', { email, link });
-  } else {
-    app.logger.info('invitation created', { personId: result.person.id });
+  return { person: result.person, link: invitationLink(app, result.person, result.token) };
+}
+
+/** A new person without a password; DUPLICATE_EMAIL when the email already has an account. */
+export async function createInvitedPerson(
+  tem: EntityManager,
+  input: { email: string; firstName: string; lastName: string; title?: string | null; isNetworkHead?: boolean },
+): Promise<Person> {
+  const email = normaliseEmail(input.email);
+  if (!EMAIL.test(email)) throw badInput('This email address is not valid', { email: 'invalid' });
+  if (!input.firstName.trim() || !input.lastName.trim()) {
+    throw badInput('First and last name are required', { firstName: 'required', lastName: 'required' });
   }
-  return { person: result.person, link };
+  if (await tem.findOne(Person, { email })) {
+    throw new AppError(ErrorCode.DUPLICATE_EMAIL, 'An account already uses this email');
+  }
+  return tem.create(Person, {
+    email,
+    firstName: input.firstName.trim(),
+    lastName: input.lastName.trim(),
+    title: input.title ?? null,
+    isNetworkHead: input.isNetworkHead ?? false,
+  });
+}
+
+/** A one-time invitation (valid 7 days) for `person`; returns the token, of which only the hash is stored. */
+export function createInvitation(tem: EntityManager, person: Person, basin: Basin | null, invitedBy: Person): string {
+  const token = newToken();
+  tem.create(Invitation, {
+    tokenHash: hashToken(token),
+    person,
+    basin,
+    invitedBy,
+    expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000),
+  });
+  return token;
+}
+
+/** The link to pass on; written to the log in development only. */
+export function invitationLink(app: Pick<App, 'config' | 'logger'>, person: Person, token: string): string {
+  const link = `${app.config.publicUrl}/invitation/${token}`;
+  if (app.config.nodeEnv === 'development') {
+    app.logger.info('invitation link (development only)', { email: person.email, link });
+  } else {
+    app.logger.info('invitation created', { personId: person.id });
+  }
+  return link;
 }
 
 /** Sets the password of an invited person and signs them in. The link works once. */
@@ -134,11 +166,10 @@ export async function acceptInvitation(
   const valid = { tokenHash: hashToken(token), usedAt: null, expiresAt: { $gt: new Date() } };
   const invited = await em.findOne(Invitation, valid, { populate: ['person', 'basin'] });
   if (!invited) throw new AppError(ErrorCode.INVALID_INVITATION, 'This invitation link is invalid or has expired');
-  const basin = invited.basin.getEntity();
+  const basin = invited.basin?.getEntity() ?? null;
   const problem = await passwordProblem(password, [
     ...personalWords(invited.person.getEntity()),
-    basin.name.toLowerCase(),
-    basin.slug,
+    ...(basin ? [basin.name.toLowerCase(), basin.slug] : []),
   ]);
   if (problem) {
     const { reason, warning, suggestions } = problem;

@@ -13,8 +13,9 @@ export class Invitation extends BaseEntity {
   @ManyToOne(() => Person, { ref: true })
   person!: Ref<Person>;
 
-  @ManyToOne(() => Basin, { ref: true })
-  basin!: Ref<Basin>;
+  /** The basin the person is invited into; null for the national head, who belongs to none. */
+  @ManyToOne(() => Basin, { ref: true, nullable: true })
+  basin?: Ref<Basin> | null;
 
   @ManyToOne(() => Person, { ref: true })
   invitedBy!: Ref<Person>;

@@ -34,17 +34,20 @@ export class BasinResolver {
   }
 
   @Authorized()
-  @Query(() => OrganisationPage, { description: 'Organisations of a basin, by kind then name' })
+  @Query(() => OrganisationPage, {
+    description: 'Organisations of a basin, by kind then name; the archived ones only when asked (administration)',
+  })
   async organisations(
     @Arg('basinId', () => ID) basinId: string,
     @Arg('kind', () => OrganisationKind, { nullable: true }) kind: OrganisationKind | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Arg('includeArchived', () => Boolean, { defaultValue: false }) includeArchived: boolean,
   ) {
     const basin = await readableBasin(ctx, basinId);
     const result = await ctx.em.findAndCount(
       Organisation,
-      { basin, ...(kind ? { kind } : {}) },
+      { basin, ...(kind ? { kind } : {}), ...(includeArchived ? {} : { archivedAt: null }) },
       { orderBy: { kind: 'asc', name: 'asc', id: 'asc' }, offset: page.offset, limit: page.limit },
     );
     return toPage(result, page);

@@ -31,6 +31,8 @@ import { ConventionSignature, CooperationConvention } from '../cooperation/conve
 import { CalendarFeed } from '../calendar/calendar-feed.entity.js';
 import { ReminderLog } from '../notification/reminder-log.entity.js';
 import { BaseEntity } from '../common/base.entity.js';
+import { ChairTerm } from '../administration/chair-term.entity.js';
+import { BasinSettingChange } from '../administration/basin-setting-change.entity.js';
 
 /** Every entity, listed explicitly: no folder scanning, so the compiled server and vitest see the same model. */
 export const entities = [
@@ -72,4 +74,6 @@ export const entities = [
   ConventionSignature,
   CalendarFeed,
   ReminderLog,
+  ChairTerm,
+  BasinSettingChange,
 ];

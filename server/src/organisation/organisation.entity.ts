@@ -37,4 +37,15 @@ export class Organisation extends BaseEntity {
   @Field(() => String, { nullable: true, description: 'Sector of activity, free text' })
   @Property({ type: 'string', nullable: true })
   sector?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'SIREN (9 digits with a Luhn check digit), when it has one' })
+  @Property({ type: 'string', nullable: true })
+  siren?: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it was archived: gone from the pickers, kept in the history; null while active',
+  })
+  @Property({ type: 'datetime', nullable: true })
+  archivedAt?: Date | null;
 }

@@ -15,7 +15,8 @@ export type RecordKind =
   | 'ballot'
   | 'pledge'
   | 'advance'
-  | 'signature';
+  | 'signature'
+  | 'sme';
 
 export interface BasinRecords {
   ids: Record<RecordKind, string>;
@@ -91,6 +92,7 @@ export async function recordsOfEveryKind(server: TestServer, basin: TestBasin): 
       pledge: decided.project.pledges[0].id,
       advance: advanceId,
       signature: decided.project.cooperationConvention.signatures[0].id,
+      sme: basin.sme.id,
     },
   };
 }

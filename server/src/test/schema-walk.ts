@@ -80,6 +80,9 @@ export const ID_ARGUMENTS: Record<string, RecordKind> = {
   ballotId: 'ballot',
   advanceId: 'advance',
   signatureId: 'signature',
+  personId: 'person',
+  toPersonId: 'person',
+  smeId: 'sme',
 };
 
 /** An argument named `id` designates the record the operation returns, except for these. */
@@ -95,6 +98,8 @@ export const KIND_OF_TYPE: Record<string, RecordKind> = {
   AgendaItem: 'agendaItem',
   Advance: 'advance',
   Pledge: 'pledge',
+  Organisation: 'organisation',
+  Sme: 'sme',
 };
 
 export interface Operation {
