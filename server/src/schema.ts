@@ -38,6 +38,7 @@ import { CalendarResolver } from './calendar/calendar.resolver.js';
 import { NotificationResolver } from './notification/notification.resolver.js';
 import { LiveResolver, MeetingLiveResolver } from './live/live.resolver.js';
 import { ErrorCodesResolver } from './common/error-codes.resolver.js';
+import { ExpertResolver } from './expert/expert.resolver.js';
 import type { PubSub } from './pubsub.js';
 
 export const resolvers = [
@@ -78,6 +79,7 @@ export const resolvers = [
   NotificationResolver,
   LiveResolver,
   MeetingLiveResolver,
+  ExpertResolver,
   ErrorCodesResolver,
 ] as const;
 

@@ -86,6 +86,8 @@ export function openMeeting(app: App, em: EntityManager, viewer: Viewer, meeting
     if (meeting.status === MeetingStatus.OPEN) return meeting;
     if (meeting.status === MeetingStatus.CLOSED)
       throw new AppError(ErrorCode.MEETING_NOT_OPEN, 'This session is closed');
+    if (meeting.status === MeetingStatus.CANCELLED)
+      throw new AppError(ErrorCode.MEETING_CANCELLED, 'This session is cancelled');
     if (!meeting.chair) throw new AppError(ErrorCode.NO_CHAIR, 'A meeting cannot open without a chair');
     const chairSeat = await tem.count(Membership, {
       basin: meeting.basin.id,

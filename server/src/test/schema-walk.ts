@@ -73,6 +73,7 @@ export const ID_ARGUMENTS: Record<string, RecordKind> = {
   basinId: 'basin',
   organisationId: 'organisation',
   prescriberId: 'person',
+  personId: 'person',
   projectId: 'project',
   versionId: 'diagnosisVersion',
   meetingId: 'meeting',

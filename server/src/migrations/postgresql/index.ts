@@ -3,6 +3,7 @@ import { Migration20261122190646_initial as M0 } from './Migration20261122190646
 import { Migration20261129000000_ballot_box as M1 } from './Migration20261129000000_ballot_box.js';
 import { Migration20261129010000_live_version as M2 } from './Migration20261129010000_live_version.js';
 import { Migration20261130000000_roles as M3 } from './Migration20261130000000_roles.js';
+import { Migration20261130020000_preparation as M4 } from './Migration20261130020000_preparation.js';
 
 /** Applied in this order; `npm run migration:create -w server` appends to this list. */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261129000000_ballot_box', class: M1 },
   { name: 'Migration20261129010000_live_version', class: M2 },
   { name: 'Migration20261130000000_roles', class: M3 },
+  { name: 'Migration20261130020000_preparation', class: M4 },
 ];
