@@ -47,6 +47,9 @@ export const ERROR_CODES = [
   'TOO_MANY_REQUESTS',
   'TIMEOUT',
   'SERVER_BUSY',
+  'MEETING_CANCELLED',
+  'PROJECT_MOVE_NOT_ALLOWED',
+  'FILE_TYPE_NOT_ACCEPTED',
   'INTERNAL_SERVER_ERROR',
   'NETWORK',
 ] as const satisfies readonly (ServerErrorCode | 'NETWORK')[];

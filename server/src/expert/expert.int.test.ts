@@ -74,7 +74,7 @@ describe('inviting an expert on a project', () => {
   it('should give the operator a one-time link, and the expert a session through the invitation', async () => {
     const invited = await gql(server, INVITE, { p: projectId, input }, { token: records.tokens.operator });
     expect(invited.errors).toBeUndefined();
-    const { link, membership } = invited.data?.inviteExpert;
+    const { link, membership } = invited.data!.inviteExpert;
     expect(membership).toMatchObject({ role: 'EXPERT', projectId, person: { email: 'expert@cabinet.test' } });
     expertId = membership.person.id;
     const accepted = await gql(server, ACCEPT, {

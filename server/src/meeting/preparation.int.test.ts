@@ -16,13 +16,12 @@ const CANDIDATES = `query($b: ID!) { meetingChairCandidates(basinId: $b) { id di
 
 let server: TestServer;
 let a: TestBasin;
-let b: TestBasin;
 let tokens: Record<'operator' | 'chair' | 'member' | 'observer' | 'smeleader' | 'operatorB', string>;
 
 beforeAll(async () => {
   server = await startTestServer();
   a = await createTestBasin(server.orm.em.fork(), 'prep-a');
-  b = await createTestBasin(server.orm.em.fork(), 'prep-b');
+  await createTestBasin(server.orm.em.fork(), 'prep-b');
   const em = server.orm.em.fork();
   // The member of the partner company is also the basin's vice-chair.
   em.create(Membership, {
