@@ -87,6 +87,8 @@ describe('preparing a session', () => {
     const ics = invitation.content.toString('utf8');
     expect(ics).toContain('METHOD:REQUEST');
     expect(ics).toContain('SEQUENCE:0');
+    // 9:30 on the basin's clock (Paris, winter time) is 8:30 UTC.
+    expect(ics).toContain(`DTSTART:${nextYear}0312T083000Z`);
     const uid = /UID:(.+)/.exec(ics)![1]!.trim();
 
     // Rescheduled: a new time and place, told to everyone with the same event.
@@ -102,6 +104,7 @@ describe('preparing a session', () => {
     const updated = notice!.attachments.find((a) => a.filename === 'invitation.ics')!.content.toString('utf8');
     expect(updated).toContain(`UID:${uid}`);
     expect(updated).toContain('SEQUENCE:1');
+    expect(updated).toContain(`DTSTART:${nextYear}0312T130000Z`);
 
     // Cancelled, with its reason: everyone is told, and the session can no longer be prepared.
     mark = mailMark();
