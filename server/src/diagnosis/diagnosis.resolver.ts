@@ -17,7 +17,7 @@ import { ACCEPTED_ATTACHMENT_TYPES } from './attachment-types.js';
 import { ArrayMaxSize, Length, MaxLength, ValidateNested } from 'class-validator';
 import type { Context } from '../context.js';
 import { requireViewer } from '../auth/auth-checker.js';
-import { readableProject } from '../project/project.access.js';
+import { projectPage } from '../project/project.access.js';
 import { readableVersion } from './diagnosis.access.js';
 import { Person } from '../person/person.entity.js';
 import { Attachment, DiagnosisPaper, DiagnosisPaperVersion, DiagnosisSection } from './diagnosis-paper.entity.js';
@@ -101,7 +101,7 @@ export class DiagnosisPaperResolver {
     @Arg('input', () => DiagnosisVersionInput) input: DiagnosisVersionInput,
     @Ctx() ctx: Context,
   ) {
-    const project = await readableProject(ctx, projectId);
+    const project = await projectPage(ctx, projectId);
     return saveDiagnosisVersion(ctx.em, requireViewer(ctx), project, input);
   }
 

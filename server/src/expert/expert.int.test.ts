@@ -4,7 +4,7 @@ import type { Client } from 'graphql-ws';
 import { codeOf, gql, startTestServer, wsClient, wsRequest, type TestServer } from '../test/harness.js';
 import { createTestBasin, type TestBasin } from '../test/fixtures.js';
 import { recordsOfEveryKind, type BasinRecords } from '../test/basin-records.js';
-import { callOf, everyPath, introspect, objectsIn } from '../test/schema-walk.js';
+import { callOf, everyPath, introspect, objectsIn, operationsTakingIds, type Call } from '../test/schema-walk.js';
 import { Project } from '../project/project.entity.js';
 
 /**
@@ -291,6 +291,100 @@ describe('everything else, as the expert', () => {
     } finally {
       await client.dispose();
     }
+  });
+});
+
+describe('every operation naming a record, as the expert', () => {
+  /** The error code of one call (over HTTP, or over the websocket for a subscription), or OK. */
+  async function answer(call: Call): Promise<string> {
+    if (call.root !== 'subscription')
+      return codeOf(await gql(server, call.query, call.variables, { token: expertToken })) ?? 'OK';
+    const client = wsClient(server, expertToken);
+    try {
+      return await new Promise<string>((resolve) => {
+        const timer = setTimeout(() => resolve('OK'), 1500); // a live subscription sends nothing until an event
+        client.subscribe(
+          { query: call.query, variables: call.variables },
+          {
+            next: (value) => {
+              clearTimeout(timer);
+              resolve(String(value.errors?.[0]?.extensions?.code ?? 'OK'));
+            },
+            error: (error) => {
+              clearTimeout(timer);
+              resolve(String((Array.isArray(error) ? error[0] : null)?.extensions?.code ?? 'ERROR'));
+            },
+            complete: () => undefined,
+          },
+        );
+      });
+    } finally {
+      await client.dispose();
+    }
+  }
+
+  it("should be refused everything but its own project's page and paper, over HTTP and websockets", async () => {
+    /**
+     * What the expert may do: read its project and write its paper (tested above with real input), and read its
+     * basin's name and settings as anyone who belongs to it (its figures are guarded field by field).
+     */
+    const allowed = ['project', 'saveDiagnosisVersion', 'addAttachment', 'basin'];
+    /** Refusals by a rule of the feature, before its access check: they reveal nothing either. */
+    const refusals = ['NOT_FOUND', 'FORBIDDEN', 'NOT_MANDATARY'];
+    const refused: string[] = [];
+    for (const operation of operationsTakingIds(schema)) {
+      if (allowed.includes(operation.field.name)) continue;
+      const call = callOf(operation, (kind) => (kind === 'project' ? projectId : records.ids[kind]));
+      const code = await answer(call);
+      if (!refusals.includes(code)) refused.push(`${call.root} ${call.name}: ${code}`);
+    }
+    expect(refused).toEqual([]);
+    const files = [
+      `/files/conventions/${projectId}.pdf`,
+      `/files/minutes/${records.ids.meeting}.pdf`,
+      `/files/exports/${a.basin.id}/projects.csv`,
+    ];
+    for (const file of files) {
+      const status = (await fetch(`${server.url}${file}`, { headers: { authorization: `Bearer ${expertToken}` } }))
+        .status;
+      expect([file, [403, 404].includes(status)]).toEqual([file, true]);
+    }
+  }, 120_000);
+});
+
+describe('an expert on an approved project', () => {
+  it('should read its paper, but not its convention, advance or follow-up', async () => {
+    const approved = records.ids.project;
+    const invited = await gql(
+      server,
+      INVITE,
+      { p: approved, input: { ...input, email: 'second@cabinet.test' } },
+      { token: records.tokens.operator },
+    );
+    const token = invited.data!.inviteExpert.link.split('/invitation/')[1];
+    const accepted = await gql(server, ACCEPT, { t: token, p: 'second expert convention refused' });
+    const second = accepted.data?.acceptInvitation.token as string;
+    const read = await gql(
+      server,
+      `query($id: ID!) { project(id: $id) { id diagnosis { latest { id } } cooperationConvention { id } pledges { id } } }`,
+      { id: approved },
+      { token: second },
+    );
+    expect(read.data?.project).toMatchObject({ id: approved, cooperationConvention: null, pledges: null });
+    expect(read.data?.project.diagnosis.latest.id).toEqual(expect.any(String));
+    const convention = `query($id: ID!) { cooperationConvention(projectId: $id) { id } }`;
+    expect(codeOf(await gql(server, convention, { id: approved }, { token: second }))).toBe('NOT_FOUND');
+    const advance = await gql(
+      server,
+      `query($id: ID!) { advance(id: $id) { id } }`,
+      { id: records.ids.advance },
+      { token: second },
+    );
+    expect(codeOf(advance)).toBe('NOT_FOUND');
+    const file = await fetch(`${server.url}/files/conventions/${approved}.pdf`, {
+      headers: { authorization: `Bearer ${second}` },
+    });
+    expect(file.status).toBe(404);
   });
 });
 

@@ -40,11 +40,25 @@ export function isProjectExpert(viewer: Viewer | null, project: Pick<Project, 'i
 export async function readableProject(ctx: Asker, id: string): Promise<Project> {
   const viewer = requireViewer(ctx);
   const project = await ctx.em.findOne(Project, id);
-  if (project && isProjectExpert(viewer, project)) return project;
   const scope = project && projectScope(viewer, project.basin.id);
   if (!project || !scope || !(await ctx.em.count(Project, { $and: [{ id }, scope] }))) throw notFound('Project');
   return project;
 }
+
+/**
+ * A project for its page and its paper: what {@link readableProject} gives, and for the expert invited on it, that
+ * one project — whose other records (convention, advance, follow-up) stay NOT_FOUND to them, as they ask for them
+ * through `readableProject`.
+ */
+export async function projectPage(ctx: Asker, id: string): Promise<Project> {
+  const project = await ctx.em.findOne(Project, id);
+  if (project && isProjectExpert(requireViewer(ctx), project)) return project;
+  return readableProject(ctx, id);
+}
+
+/** Field rule: a project's own records (its convention) are not for the expert who only writes its paper. */
+export const readsProjectRecords = (ctx: Pick<Context, 'viewer'>, project: Project): boolean =>
+  !isProjectExpert(ctx.viewer, project) || readsBasin(ctx.viewer, project.basin.id);
 
 /**
  * A project for its committee files (diagnosis, follow-up reports): NOT_FOUND when the viewer cannot see it, and

@@ -16,7 +16,7 @@ import { Project, ProjectStatus } from './project.entity.js';
 import { CompetenceNeed } from './competence-need.entity.js';
 import { CreateProjectInput, UpdateProjectInput } from './project.inputs.js';
 import { PREPARATION_MOVES, createProject, moveProject, updateProject } from './project.service.js';
-import { readableProject, readsPaper, requireProjectScope } from './project.access.js';
+import { projectPage, readableProject, readsPaper, requireProjectScope } from './project.access.js';
 import { requireRole } from '../auth/auth-checker.js';
 import { ReadableWhen } from '../auth/readable-when.js';
 import { requireBasinRole } from '../basin/basin.access.js';
@@ -58,7 +58,7 @@ export class ProjectResolver {
   @Authorized()
   @Query(() => Project)
   project(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Project> {
-    return readableProject(ctx, id);
+    return projectPage(ctx, id);
   }
 
   @Authorized(Role.OPERATOR)
