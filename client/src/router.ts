@@ -24,7 +24,14 @@ export const router = createRouter({
     },
     { path: '/', name: 'home', component: () => import('@/pages/HomePage.vue') },
     { path: '/meetings', name: 'meetings', component: () => import('@/pages/MeetingsPage.vue') },
+    { path: '/meetings/new', name: 'meeting-new', component: () => import('@/pages/NewMeetingPage.vue') },
     { path: '/meetings/:id', name: 'meeting', component: () => import('@/pages/MeetingPage.vue'), props: true },
+    {
+      path: '/meetings/:id/edit',
+      name: 'meeting-edit',
+      component: () => import('@/pages/EditMeetingPage.vue'),
+      props: true,
+    },
     {
       path: '/meetings/:id/live',
       name: 'meeting-live',
@@ -41,6 +48,12 @@ export const router = createRouter({
     { path: '/projects', name: 'projects', component: () => import('@/pages/ProjectsPage.vue') },
     { path: '/projects/new', name: 'project-new', component: () => import('@/pages/NewProjectPage.vue') },
     { path: '/projects/:id', name: 'project', component: () => import('@/pages/ProjectPage.vue'), props: true },
+    {
+      path: '/projects/:id/edit',
+      name: 'project-edit',
+      component: () => import('@/pages/EditProjectPage.vue'),
+      props: true,
+    },
     {
       path: '/projects/:id/follow-up',
       name: 'project-follow-up',

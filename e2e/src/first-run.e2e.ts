@@ -4,7 +4,7 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { openBrowser, signIn, type Browser } from './browser.js';
+import { openBrowser, type Browser } from './browser.js';
 import { root, startServer, type RunningServer } from './server.js';
 
 /**

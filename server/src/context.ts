@@ -12,6 +12,8 @@ export interface Grant {
   basinId: string;
   role: Role;
   organisationId: string | null;
+  /** EXPERT only: the one project the grant reaches. */
+  projectId?: string | null;
 }
 
 /** Who is asking: resolved once per HTTP request or websocket operation, by the same code. */
@@ -66,6 +68,7 @@ export async function resolveViewer(em: EntityManager, token: string | null): Pr
       basinId: m.basin.id,
       role: m.role,
       organisationId: m.organisation?.id ?? null,
+      projectId: m.project?.id ?? null,
     })),
   };
 }

@@ -114,6 +114,15 @@ export const ErrorCode = {
   DUPLICATE_SLUG: 'DUPLICATE_SLUG',
   /** The person already holds this role in the basin. */
   ROLE_ALREADY_HELD: 'ROLE_ALREADY_HELD',
+  /** The session is cancelled: it never opens and its agenda no longer changes. */
+  MEETING_CANCELLED: 'MEETING_CANCELLED',
+  /**
+   * A project status move that is not allowed: preparation moves only forward (prescribed → diagnosis → scheduled),
+   * and scheduling needs a saved diagnosis version; `extensions.reason` is NOT_FORWARD or DIAGNOSIS_REQUIRED.
+   */
+  PROJECT_MOVE_NOT_ALLOWED: 'PROJECT_MOVE_NOT_ALLOWED',
+  /** The attachment's type is not among those accepted (`extensions.acceptedTypes`). */
+  FILE_TYPE_NOT_ACCEPTED: 'FILE_TYPE_NOT_ACCEPTED',
   /** Unexpected failure; details are in the server log, never in the answer. */
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 } as const;

@@ -43,6 +43,7 @@ import {
   BasinSettingChangeResolver,
   ChairTermResolver,
 } from './administration/administration.resolver.js';
+import { ExpertResolver } from './expert/expert.resolver.js';
 import type { PubSub } from './pubsub.js';
 
 export const resolvers = [
@@ -83,6 +84,7 @@ export const resolvers = [
   NotificationResolver,
   LiveResolver,
   MeetingLiveResolver,
+  ExpertResolver,
   ErrorCodesResolver,
   AdministrationResolver,
   ChairTermResolver,

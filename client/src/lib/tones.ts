@@ -28,6 +28,7 @@ export const meetingStatusTone: Record<MeetingStatus, Tone> = {
   CONVENED: 'info',
   OPEN: 'success',
   CLOSED: 'contrast',
+  CANCELLED: 'danger',
 };
 
 export const agendaItemStatusTone: Record<AgendaItemStatus, Tone> = {

@@ -82,6 +82,8 @@ export interface InviteInput {
 export async function invitePerson(app: App, em: EntityManager, inviter: Viewer, input: InviteInput) {
   const email = normaliseEmail(input.email);
   if (!EMAIL.test(email)) throw badInput('This email address is not valid', { email: 'invalid' });
+  // An expert's role is scoped to one project: it is given on the project's page (inviteExpert).
+  if (input.role === Role.EXPERT) throw badInput('An expert is invited on a project', { role: 'expertOnProject' });
   if (!input.firstName.trim() || !input.lastName.trim()) {
     throw badInput('First and last name are required', { firstName: 'required', lastName: 'required' });
   }

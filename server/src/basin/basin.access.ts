@@ -18,19 +18,23 @@ export function belongsToBasin(viewer: Viewer | null, basinId: string): boolean 
   return !!viewer && (viewer.person.isNetworkHead || viewer.grants.some((g) => g.basinId === basinId));
 }
 
+/** Roles that see one file of the basin, never its committee data: an SME leader its own, an expert one project's paper. */
+const OUTSIDERS: readonly string[] = ['SME', 'EXPERT'];
+
 /**
  * The viewer reads the basin's committee data — meetings, papers, people, figures: any role there except an SME
- * leader alone (who sees only its own file), or the national head.
+ * leader or an expert alone (who see only their own file), or the national head.
  */
 export function readsBasin(viewer: Viewer | null, basinId: string): boolean {
   return (
-    !!viewer && (viewer.person.isNetworkHead || viewer.grants.some((g) => g.basinId === basinId && g.role !== 'SME'))
+    !!viewer &&
+    (viewer.person.isNetworkHead || viewer.grants.some((g) => g.basinId === basinId && !OUTSIDERS.includes(g.role)))
   );
 }
 
 /** The basins whose committee data the viewer reads through a role (the national head reads them all besides). */
 export function basinsRead(viewer: Viewer | null): string[] {
-  return [...new Set(viewer?.grants.filter((g) => g.role !== 'SME').map((g) => g.basinId) ?? [])];
+  return [...new Set(viewer?.grants.filter((g) => !OUTSIDERS.includes(g.role)).map((g) => g.basinId) ?? [])];
 }
 
 /** The basin, when the viewer belongs to it; NOT_FOUND otherwise, whether it exists or not. */

@@ -57,7 +57,7 @@ export async function feedCalendar(em: EntityManager, token: string, publicUrl: 
   if (!/^[\w-]{20,100}$/.test(token)) return null;
   const feed = await em.findOne(CalendarFeed, { tokenHash: hashToken(token) });
   if (!feed) return null;
-  const memberships = await em.find(Membership, { person: feed.person.id, role: { $ne: Role.SME } });
+  const memberships = await em.find(Membership, { person: feed.person.id, role: { $nin: [Role.SME, Role.EXPERT] } });
   const basinIds = [...new Set(memberships.map((m) => m.basin.id))];
   const basins = new Map((await em.find(Basin, { id: { $in: basinIds } })).map((b) => [b.id, b]));
   const meetings = await em.find(

@@ -29,8 +29,8 @@ export interface IcsEvent {
 }
 
 export interface IcsCalendar {
-  /** PUBLISH for a feed (default), REQUEST for an invitation. */
-  method?: 'PUBLISH' | 'REQUEST';
+  /** PUBLISH for a feed (default), REQUEST for an invitation, CANCEL when the event is withdrawn. */
+  method?: 'PUBLISH' | 'REQUEST' | 'CANCEL';
   /** The calendar's display name (X-WR-CALNAME). */
   name?: string;
   events: IcsEvent[];

@@ -44,7 +44,13 @@ export function meetingEvent(
       link,
     ].join('\n'),
     url: link,
-    status: meeting.status === MeetingStatus.PLANNED ? 'TENTATIVE' : 'CONFIRMED',
+    status:
+      meeting.status === MeetingStatus.CANCELLED
+        ? 'CANCELLED'
+        : meeting.status === MeetingStatus.PLANNED
+          ? 'TENTATIVE'
+          : 'CONFIRMED',
+    sequence: meeting.calendarSequence,
     lastModified: meeting.updatedAt,
   };
 }

@@ -20,7 +20,8 @@ import { Person } from '../person/person.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { Project } from '../project/project.entity.js';
 import { CompetenceDomain } from '../project/competence-need.entity.js';
-import { readableProject } from '../project/project.access.js';
+import { readableProject, readsProjectRecords } from '../project/project.access.js';
+import { ReadableWhen } from '../auth/readable-when.js';
 import { readableSignature } from './convention.access.js';
 import { Decision } from '../decision/decision.entity.js';
 import { Advance } from '../advance/advance.entity.js';
@@ -124,6 +125,7 @@ export class ConventionSignatureResolver {
 @Resolver(() => Project)
 export class ProjectConventionResolver {
   @FieldResolver(() => CooperationConvention, { nullable: true, description: 'Generated when the project is approved' })
+  @ReadableWhen(readsProjectRecords)
   cooperationConvention(@Root() project: Project, @Ctx() ctx: Context) {
     return ctx.em.findOne(CooperationConvention, { project: project.id });
   }

@@ -1,8 +1,23 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { ACCEPTED_ATTACHMENT_TYPES } from './attachment-types.js';
 import { ArrayMaxSize, Length, MaxLength, ValidateNested } from 'class-validator';
 import type { Context } from '../context.js';
 import { requireViewer } from '../auth/auth-checker.js';
-import { readableProject } from '../project/project.access.js';
+import { projectPage } from '../project/project.access.js';
 import { readableVersion } from './diagnosis.access.js';
 import { Person } from '../person/person.entity.js';
 import { Attachment, DiagnosisPaper, DiagnosisPaperVersion, DiagnosisSection } from './diagnosis-paper.entity.js';
@@ -52,11 +67,33 @@ class AttachmentInput {
   contentBase64!: string;
 }
 
+@ObjectType({ description: 'What an attachment may be: the client shows it before the upload' })
+class AttachmentRules {
+  @Field(() => Int, { description: 'Largest file accepted, in bytes' })
+  maxBytes!: number;
+
+  @Field(() => [String], { description: 'Accepted media types, e.g. application/pdf' })
+  acceptedTypes!: string[];
+
+  @Field(() => [String], { description: 'The file name extensions of those types, e.g. .pdf' })
+  acceptedExtensions!: string[];
+}
+
 /** Versions listed with a paper: each carries its sections, so fewer than other nested lists. */
 const VERSIONS_SHOWN = 50;
 
 @Resolver(() => DiagnosisPaper)
 export class DiagnosisPaperResolver {
+  @Authorized()
+  @Query(() => AttachmentRules, { description: 'The size limit and accepted types of an attachment' })
+  attachmentRules(@Ctx() ctx: Context): AttachmentRules {
+    return {
+      maxBytes: ctx.app.config.maxAttachmentBytes,
+      acceptedTypes: Object.keys(ACCEPTED_ATTACHMENT_TYPES),
+      acceptedExtensions: Object.values(ACCEPTED_ATTACHMENT_TYPES).flat(),
+    };
+  }
+
   @Authorized()
   @Mutation(() => DiagnosisPaperVersion, { description: 'Operator or prescriber: save a new version of the diagnosis' })
   async saveDiagnosisVersion(
@@ -64,7 +101,7 @@ export class DiagnosisPaperResolver {
     @Arg('input', () => DiagnosisVersionInput) input: DiagnosisVersionInput,
     @Ctx() ctx: Context,
   ) {
-    const project = await readableProject(ctx, projectId);
+    const project = await projectPage(ctx, projectId);
     return saveDiagnosisVersion(ctx.em, requireViewer(ctx), project, input);
   }
 

@@ -5,7 +5,9 @@ import { AppError, ErrorCode, badInput, forbidden, notFound } from '../errors.js
 import { hasRole } from '../auth/auth-checker.js';
 import { Role } from '../person/membership.entity.js';
 import { Project } from '../project/project.entity.js';
+import { isProjectExpert } from '../project/project.access.js';
 import { AgendaItem } from '../meeting/agenda-item.entity.js';
+import { ACCEPTED_ATTACHMENT_TYPES, isAcceptedAttachmentType } from './attachment-types.js';
 import { Attachment, DiagnosisPaper, DiagnosisPaperVersion, DiagnosisSection } from './diagnosis-paper.entity.js';
 
 export interface SectionInput {
@@ -20,11 +22,12 @@ export interface VersionInput {
   sections: SectionInput[];
 }
 
-/** The operator and the project's prescriber write its diagnosis. */
+/** The operator, the project's prescriber and the expert invited on the project write its diagnosis. */
 export function requirePaperEditor(viewer: Viewer, project: Project): void {
   if (hasRole(viewer, project.basin.id, Role.OPERATOR)) return;
   if (project.prescriber.id === viewer.person.id) return;
-  throw forbidden('Only the operator or the prescriber can edit this diagnosis');
+  if (isProjectExpert(viewer, project)) return;
+  throw forbidden('Only the operator, the prescriber or the expert can edit this diagnosis');
 }
 
 /**
@@ -57,7 +60,8 @@ export async function saveDiagnosisVersion(
       number: paper.latestVersion,
       title: input.title.trim(),
       changeNote: input.changeNote?.trim() ?? '',
-      complementary: input.complementary ?? false,
+      // What an expert writes is the complementary diagnosis, whatever the form said.
+      complementary: (input.complementary ?? false) || isProjectExpert(viewer, project),
       author: viewer.person,
     });
     input.sections.forEach((section, position) =>
@@ -97,6 +101,11 @@ export async function addAttachment(
   const fileName = file.fileName.replace(SAFE_NAME, '_').slice(0, 200).trim();
   if (!fileName) throw badInput('The file needs a name', { fileName: 'required' });
   if (!/^[\w.+-]+\/[\w.+-]+$/.test(file.mimeType)) throw badInput('Unknown file type', { mimeType: 'invalid' });
+  if (!isAcceptedAttachmentType(file.mimeType)) {
+    throw new AppError(ErrorCode.FILE_TYPE_NOT_ACCEPTED, `Files of type ${file.mimeType} are not accepted`, {
+      acceptedTypes: Object.keys(ACCEPTED_ATTACHMENT_TYPES),
+    });
+  }
   return em.transactional(async (tem) => {
     if (await tem.count(AgendaItem, { paperVersion: version.id })) {
       throw new AppError(ErrorCode.INVALID_STATE, 'This version is frozen by a session: save a new version first');
@@ -108,7 +117,7 @@ export async function addAttachment(
     return tem.create(Attachment, {
       version: version.id,
       fileName,
-      mimeType: file.mimeType,
+      mimeType: file.mimeType.toLowerCase(),
       size: content.length,
       sha256: stored.sha256,
       storageKey: stored.key,

@@ -118,8 +118,11 @@ async function presiderOpening(tem: EntityManager, viewer: Viewer, meeting: Meet
   const me = viewer.person.id;
   if (!meeting.chair) throw new AppError(ErrorCode.NO_CHAIR, 'A meeting cannot open without a chair');
   if (meeting.chair.id === me) {
-    if (!(await servesAs(tem, meeting.basin.id, me, Role.CHAIR)))
-      throw new AppError(ErrorCode.NO_CHAIR, 'The chair no longer represents a partner company');
+    // the operator may have named the vice-chair to chair a session (the chair away long in advance)
+    const serving =
+      (await servesAs(tem, meeting.basin.id, me, Role.CHAIR)) ||
+      (await servesAs(tem, meeting.basin.id, me, Role.VICE_CHAIR));
+    if (!serving) throw new AppError(ErrorCode.NO_CHAIR, 'The chair no longer represents a partner company');
     return me;
   }
   if (await servesAs(tem, meeting.basin.id, me, Role.VICE_CHAIR)) {
@@ -154,6 +157,8 @@ export function openMeeting(app: App, em: EntityManager, viewer: Viewer, meeting
       requireChair(viewer, meeting);
       throw new AppError(ErrorCode.MEETING_NOT_OPEN, 'This session is closed');
     }
+    if (meeting.status === MeetingStatus.CANCELLED)
+      throw new AppError(ErrorCode.MEETING_CANCELLED, 'This session is cancelled');
     const presider = await presiderOpening(tem, viewer, meeting);
     const basin = await tem.findOneOrFail(Basin, meeting.basin.id);
     const now = new Date();

@@ -1,5 +1,5 @@
 import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, type Ref, type Opt } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../common/base.entity.js';
 import { Basin } from '../basin/basin.entity.js';
 import { Person } from '../person/person.entity.js';
@@ -7,12 +7,14 @@ import type { AgendaItem } from './agenda-item.entity.js';
 import type { Attendance } from './attendance.entity.js';
 import type { HandRaise } from './hand-raise.entity.js';
 
-/** planned → convened → open → closed. Nothing live happens outside an open session. */
+/** planned → convened → open → closed, or cancelled before it opens. Nothing live happens outside an open session. */
 export enum MeetingStatus {
   PLANNED = 'PLANNED',
   CONVENED = 'CONVENED',
   OPEN = 'OPEN',
   CLOSED = 'CLOSED',
+  /** Called off before it opened (see `cancellationReason`): it never opens, its projects wait for another session. */
+  CANCELLED = 'CANCELLED',
 }
 registerEnumType(MeetingStatus, { name: 'MeetingStatus' });
 
@@ -76,6 +78,23 @@ export class Meeting extends BaseEntity {
   /** Hands raised, lowered ones included. */
   @OneToMany('HandRaise', 'meeting')
   handRaises = new Collection<HandRaise>(this);
+
+  @Field(() => Date, { nullable: true, description: 'When the convocation was sent' })
+  @Property({ type: 'datetime', nullable: true })
+  convenedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  cancelledAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the session was cancelled' })
+  @Property({ type: 'text', nullable: true })
+  cancellationReason?: string | null;
+
+  /** The invitation's SEQUENCE (RFC 5546): incremented each time members are told of a change (reschedule, cancel). */
+  @Field(() => Int, { description: 'How many times the members were told the session changed' })
+  @Property({ type: 'integer' })
+  calendarSequence: Opt<number> = 0;
 
   /** Grows with every committed change of the live session (see live/live-changes.ts); written by SQL only. */
   @Property({ type: 'integer' })

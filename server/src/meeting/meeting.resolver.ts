@@ -16,6 +16,7 @@ import {
   registerEnumType,
 } from 'type-graphql';
 import type { Context } from '../context.js';
+import { badInput } from '../errors.js';
 import { liveData } from '../live/live-data.js';
 import { requireViewer } from '../auth/auth-checker.js';
 import { reorderLive } from './live-session.service.js';
@@ -31,8 +32,11 @@ import { onReturn } from '../presence/presence.js';
 import { Meeting, MeetingStatus } from './meeting.entity.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { AgendaItemInput, CreateMeetingInput, UpdateAgendaItemInput, UpdateMeetingInput } from './meeting.inputs.js';
+import { recipientsOf } from '../notification/convocation.js';
 import {
   addAgendaItem,
+  cancelMeeting,
+  chairCandidates,
   conveneMeeting,
   createMeeting,
   moveAgendaItem,
@@ -112,6 +116,30 @@ export class MeetingResolver {
     @Ctx() ctx: Context,
   ) {
     return updateMeeting(ctx.app, ctx.em, await operatorMeeting(ctx, id), input);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Query(() => [Person], { description: "Operator: who may chair the basin's sessions (its chair and vice-chairs)" })
+  async meetingChairCandidates(@Arg('basinId', () => ID) basinId: string, @Ctx() ctx: Context) {
+    const grant = await requireBasinRole(ctx, basinId, Role.OPERATOR);
+    return chairCandidates(ctx.em, grant.basinId);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => Meeting, {
+    description: 'Operator: cancel a session that has not opened; once convened, every convened person is told',
+  })
+  async cancelMeeting(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: Context,
+  ) {
+    const meeting = await operatorMeeting(ctx, id);
+    const trimmed = reason.trim();
+    if (trimmed.length < 3 || trimmed.length > 1000) {
+      throw badInput('Say why the session is cancelled (3 to 1000 characters)', { reason: 'length' });
+    }
+    return cancelMeeting(ctx.app, ctx.em, meeting, trimmed);
   }
 
   @Authorized(Role.OPERATOR)
@@ -199,6 +227,14 @@ export class MeetingResolver {
   })
   presidedBy(@Root() meeting: Meeting) {
     return meeting.presidedBy?.load() ?? null;
+  }
+
+  @FieldResolver(() => [Person], {
+    description: 'Who the convocation went to (its members, chair, operators and observers); empty before convening',
+  })
+  async convened(@Root() meeting: Meeting, @Ctx() ctx: Context): Promise<Person[]> {
+    if (!meeting.convenedAt) return [];
+    return (await recipientsOf(ctx.em, meeting.basin.id)).map((r) => r.person);
   }
 
   @FieldResolver(() => [AgendaItem])

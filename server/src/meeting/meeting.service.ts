@@ -10,7 +10,7 @@ import { Project, ProjectStatus } from '../project/project.entity.js';
 import { Meeting, MeetingStatus } from './meeting.entity.js';
 import { AgendaItem, AgendaItemKind } from './agenda-item.entity.js';
 import { approvalTitle, minutesApprovalTarget } from '../minutes/minutes.service.js';
-import { sendConvocations } from '../notification/convocation.js';
+import { sendConvocations, sendMeetingChange } from '../notification/convocation.js';
 import type {
   AgendaItemInput,
   CreateMeetingInput,
@@ -18,11 +18,32 @@ import type {
   UpdateMeetingInput,
 } from './meeting.inputs.js';
 
-/** A chair must hold the CHAIR role in the basin and represent a partner company. */
+/** Who may chair a session: the basin's chair or vice-chair, representing a partner company. */
+const CHAIR_ROLES = [Role.CHAIR, Role.VICE_CHAIR];
+
+/** The people who may chair a session of the basin, by name. */
+export async function chairCandidates(em: EntityManager, basinId: string): Promise<Person[]> {
+  const memberships = await em.find(
+    Membership,
+    { basin: basinId, role: { $in: CHAIR_ROLES }, organisation: { kind: OrganisationKind.PARTNER_COMPANY } },
+    { populate: ['person'] },
+  );
+  const people = new Map(memberships.map((m) => [m.person.id, m.person.getEntity()]));
+  return [...people.values()].sort(
+    (x, y) => x.lastName.localeCompare(y.lastName, 'fr') || x.firstName.localeCompare(y.firstName, 'fr'),
+  );
+}
+
+/** A chair must hold the CHAIR (or VICE_CHAIR) role in the basin and represent a partner company. */
 async function checkChair(em: EntityManager, basin: Basin, chairId: string): Promise<Person> {
   const membership = await em.findOne(
     Membership,
-    { basin, person: chairId, role: Role.CHAIR, organisation: { kind: OrganisationKind.PARTNER_COMPANY } },
+    {
+      basin,
+      person: chairId,
+      role: { $in: CHAIR_ROLES },
+      organisation: { kind: OrganisationKind.PARTNER_COMPANY },
+    },
     { populate: ['person'] },
   );
   if (!membership) {
@@ -33,6 +54,9 @@ async function checkChair(em: EntityManager, basin: Basin, chairId: string): Pro
 
 /** The agenda can be prepared until the session opens; after that only the chair moves it, live. */
 function requirePreparing(meeting: Meeting): void {
+  if (meeting.status === MeetingStatus.CANCELLED) {
+    throw new AppError(ErrorCode.MEETING_CANCELLED, 'This session is cancelled');
+  }
   if (meeting.status === MeetingStatus.OPEN || meeting.status === MeetingStatus.CLOSED) {
     throw new AppError(ErrorCode.INVALID_STATE, 'This session has opened: its agenda is run by the chair');
   }
@@ -53,18 +77,66 @@ export async function createMeeting(em: EntityManager, input: CreateMeetingInput
   });
 }
 
+/**
+ * Changes a session being prepared. Once convened, a new date, time or place is a reschedule: the invitation's
+ * SEQUENCE grows and every convened person is sent the updated invitation (same UID), after the commit.
+ */
 export async function updateMeeting(app: App, em: EntityManager, meeting: Meeting, input: UpdateMeetingInput) {
-  return liveTransaction(app, em, async (tem, live) => {
+  let rescheduled = false;
+  await liveTransaction(app, em, async (tem, live) => {
     requirePreparing(meeting);
+    const when = input.scheduledAt && input.scheduledAt.getTime() !== meeting.scheduledAt.getTime();
+    const where = input.location !== undefined && input.location !== null && input.location.trim() !== meeting.location;
     if (input.title) meeting.title = input.title.trim();
     if (input.scheduledAt) meeting.scheduledAt = input.scheduledAt;
     if (input.location !== undefined && input.location !== null) meeting.location = input.location.trim();
     if (input.chairId)
       meeting.chair = ref(await checkChair(tem, await tem.findOneOrFail(Basin, meeting.basin.id), input.chairId));
+    rescheduled = meeting.status === MeetingStatus.CONVENED && Boolean(when || where);
+    if (rescheduled) meeting.calendarSequence += 1;
     tem.persist(meeting);
     await live.note({ meetingId: meeting.id, kind: 'MEETING', subjectId: meeting.id });
-    return meeting;
   });
+  if (rescheduled) await sendMeetingChange(app, meeting.id, 'RESCHEDULED');
+  return meeting;
+}
+
+/** Statuses of a project on an agenda that a cancelled session gives back to scheduling. */
+const WAITING_FOR_SESSION = [ProjectStatus.SCHEDULED];
+
+/**
+ * Cancels a session that has not opened. Its projects examined there go back to be scheduled (DIAGNOSIS) unless
+ * another coming session has them on its agenda; when it had been convened, every convened person is sent a
+ * cancellation (METHOD:CANCEL, same UID, higher SEQUENCE).
+ */
+export async function cancelMeeting(app: App, em: EntityManager, meeting: Meeting, reason: string): Promise<Meeting> {
+  const wasConvened = meeting.status === MeetingStatus.CONVENED;
+  await liveTransaction(app, em, async (tem, live) => {
+    requirePreparing(meeting);
+    meeting.status = MeetingStatus.CANCELLED;
+    meeting.cancellationReason = reason.trim();
+    meeting.cancelledAt = new Date();
+    if (wasConvened) meeting.calendarSequence += 1;
+    const items = await tem.find(
+      AgendaItem,
+      { meeting, kind: AgendaItemKind.PROJECT_EXAMINATION, project: { $ne: null } },
+      { populate: ['project'] },
+    );
+    for (const item of items) {
+      const project = item.project?.getEntity();
+      if (!project || !WAITING_FOR_SESSION.includes(project.status)) continue;
+      const elsewhere = await tem.count(AgendaItem, {
+        project,
+        kind: AgendaItemKind.PROJECT_EXAMINATION,
+        meeting: { id: { $ne: meeting.id }, status: { $in: [MeetingStatus.PLANNED, MeetingStatus.CONVENED] } },
+      });
+      if (!elsewhere) project.status = ProjectStatus.DIAGNOSIS;
+    }
+    tem.persist(meeting);
+    await live.note({ meetingId: meeting.id, kind: 'MEETING', subjectId: meeting.id });
+  });
+  if (wasConvened) await sendMeetingChange(app, meeting.id, 'CANCELLED');
+  return meeting;
 }
 
 /** Convening sends the agenda to the committee: the meeting needs a chair and at least one item. */
@@ -78,6 +150,7 @@ export async function conveneMeeting(app: App, em: EntityManager, meeting: Meeti
       throw new AppError(ErrorCode.INVALID_STATE, 'The agenda is empty');
     }
     meeting.status = MeetingStatus.CONVENED;
+    meeting.convenedAt = new Date();
     tem.persist(meeting);
     await live.note({ meetingId: meeting.id, kind: 'MEETING', subjectId: meeting.id });
   });

@@ -13,13 +13,14 @@ import type { MailAddress, MailMessage } from './mailer.js';
 /** The roles convened: the committee (members, chair), the operators who run it, and the steering committee's observers. */
 const CONVENED_ROLES = [Role.CHAIR, Role.VICE_CHAIR, Role.MEMBER, Role.OPERATOR, Role.OBSERVER];
 
-interface Recipient {
+export interface Recipient {
   person: Person;
   /** Members and the chair are convened; operators and observers are invited. */
   sits: boolean;
 }
 
-async function recipientsOf(em: EntityManager, basinId: string): Promise<Recipient[]> {
+/** Everyone a session's convocation goes to, by name. */
+export async function recipientsOf(em: EntityManager, basinId: string): Promise<Recipient[]> {
   const memberships = await em.find(
     Membership,
     { basin: basinId, role: { $in: CONVENED_ROLES } },
@@ -100,6 +101,93 @@ export function convocationMessage(
       { filename: 'invitation.ics', content: invitation, contentType: 'text/calendar; charset=utf-8; method=REQUEST' },
     ],
   };
+}
+
+/** What a later message tells the members of a session they were convened to. */
+export type MeetingChange = 'RESCHEDULED' | 'CANCELLED';
+
+/**
+ * One person's notice that a convened session changed: rescheduled (a new invitation: same UID, higher SEQUENCE,
+ * which calendars apply over the first) or cancelled (METHOD:CANCEL, STATUS:CANCELLED, which calendars remove).
+ */
+export function changeMessage(
+  app: Pick<App, 'config' | 'mailer'>,
+  meeting: Meeting,
+  items: AgendaItem[],
+  basin: Basin,
+  recipient: Recipient,
+  change: MeetingChange,
+): MailMessage {
+  const tz = basin.timezone;
+  const day = frenchDate(meeting.scheduledAt, tz);
+  const start = frenchTime(meeting.scheduledAt, tz);
+  const end = frenchTime(meetingEnd(meeting, items), tz);
+  const to: MailAddress = { name: fullName(recipient.person), email: recipient.person.email };
+  const cancelled = change === 'CANCELLED';
+  const text = [
+    `Bonjour ${recipient.person.firstName},`,
+    '',
+    cancelled
+      ? `La séance du comité d'agrément du bassin ${basin.name} à laquelle vous étiez convoqué(e) est annulée :`
+      : `La séance du comité d'agrément du bassin ${basin.name} à laquelle vous êtes convoqué(e) change :`,
+    '',
+    `  ${meeting.title}`,
+    `  Date : ${day}, de ${start} à ${end} (heure de Paris)`,
+    `  Lieu : ${meeting.location || 'à préciser'}`,
+    ...(cancelled && meeting.cancellationReason ? ['', `Motif : ${meeting.cancellationReason}`] : []),
+    '',
+    cancelled
+      ? "L'annulation jointe (annulation.ics) retire la séance de votre agenda."
+      : "L'invitation jointe (invitation.ics) met à jour la séance dans votre agenda.",
+    ...(cancelled ? [] : ['', meetingLink(app.config.publicUrl, meeting.id)]),
+    '',
+    'Agrément — comités ALIZÉ',
+  ].join('\n');
+  const method = cancelled ? 'CANCEL' : 'REQUEST';
+  const calendar = buildCalendar({
+    method,
+    events: [
+      {
+        ...meetingEvent(meeting, items, basin, app.config.publicUrl),
+        organizer: app.mailer.from,
+        attendees: [to],
+      },
+    ],
+  });
+  return {
+    to: [to],
+    subject: cancelled
+      ? `Séance annulée : ${meeting.title} — ${day}`
+      : `Séance modifiée : ${meeting.title} — ${day} à ${start}`,
+    text,
+    attachments: [
+      {
+        filename: cancelled ? 'annulation.ics' : 'invitation.ics',
+        content: calendar,
+        contentType: `text/calendar; charset=utf-8; method=${method}`,
+      },
+    ],
+  };
+}
+
+/** Tells every convened person that the session changed (after the change committed); failures are logged. */
+export async function sendMeetingChange(app: App, meetingId: string, change: MeetingChange): Promise<number> {
+  try {
+    const em = app.orm.em.fork();
+    const meeting = await em.findOneOrFail(Meeting, meetingId);
+    const basin = await em.findOneOrFail(Basin, meeting.basin.id);
+    const items = await em.find(AgendaItem, { meeting }, { orderBy: { position: 'asc' } });
+    const recipients = await recipientsOf(em, basin.id);
+    const results = await Promise.allSettled(
+      recipients.map((r) => app.mailer.send(changeMessage(app, meeting, items, basin, r, change))),
+    );
+    const failed = results.filter((r) => r.status === 'rejected');
+    if (failed.length) app.logger.error('meeting change not sent', { meetingId, change, failed: failed.length });
+    return results.length - failed.length;
+  } catch (error) {
+    app.logger.error('meeting change not sent', { meetingId, change, reason: (error as Error).message });
+    return 0;
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ import { BaseEntity } from '../common/base.entity.js';
 import { Basin } from '../basin/basin.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { Person } from './person.entity.js';
+import type { Project } from '../project/project.entity.js';
 
 /** What a person may do in one basin. A person may hold several roles (a chair is also a member). */
 export enum Role {
@@ -39,4 +40,8 @@ export class Membership extends BaseEntity {
   /** The organisation the person represents in this role (none for an SME leader). */
   @ManyToOne(() => Organisation, { ref: true, nullable: true })
   organisation?: Ref<Organisation> | null;
+
+  /** EXPERT only: the one project whose paper the expert reads and writes. */
+  @ManyToOne('Project', { ref: true, nullable: true, deleteRule: 'cascade' })
+  project?: Ref<Project> | null;
 }

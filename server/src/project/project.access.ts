@@ -26,6 +26,16 @@ export async function requireProjectScope(ctx: Asker, basinId: string): Promise<
   return scope;
 }
 
+/**
+ * The viewer is the expert invited on this project: an EXPERT grant reaches that one project's page and paper, and
+ * nothing else of the basin (no list, no meeting, no person).
+ */
+export function isProjectExpert(viewer: Viewer | null, project: Pick<Project, 'id' | 'basin'>): boolean {
+  return !!viewer?.grants.some(
+    (g) => g.role === Role.EXPERT && g.basinId === project.basin.id && g.projectId === project.id,
+  );
+}
+
 /** A project the viewer may see, or NOT_FOUND (never revealing another basin's project, or another SME's). */
 export async function readableProject(ctx: Asker, id: string): Promise<Project> {
   const viewer = requireViewer(ctx);
@@ -34,6 +44,21 @@ export async function readableProject(ctx: Asker, id: string): Promise<Project> 
   if (!project || !scope || !(await ctx.em.count(Project, { $and: [{ id }, scope] }))) throw notFound('Project');
   return project;
 }
+
+/**
+ * A project for its page and its paper: what {@link readableProject} gives, and for the expert invited on it, that
+ * one project — whose other records (convention, advance, follow-up) stay NOT_FOUND to them, as they ask for them
+ * through `readableProject`.
+ */
+export async function projectPage(ctx: Asker, id: string): Promise<Project> {
+  const project = await ctx.em.findOne(Project, id);
+  if (project && isProjectExpert(requireViewer(ctx), project)) return project;
+  return readableProject(ctx, id);
+}
+
+/** Field rule: a project's own records (its convention) are not for the expert who only writes its paper. */
+export const readsProjectRecords = (ctx: Pick<Context, 'viewer'>, project: Project): boolean =>
+  !isProjectExpert(ctx.viewer, project) || readsBasin(ctx.viewer, project.basin.id);
 
 /**
  * A project for its committee files (diagnosis, follow-up reports): NOT_FOUND when the viewer cannot see it, and
@@ -50,3 +75,7 @@ export async function committeeProject(ctx: Asker, id: string): Promise<Project>
 /** Field rule: the committee's files on a project (diagnosis, pledges) are for those who read the basin's data. */
 export const readsCommitteeFiles = (ctx: Pick<Context, 'viewer'>, project: Project): boolean =>
   readsBasin(ctx.viewer, project.basin.id);
+
+/** Field rule: the diagnosis paper is the committee's, and the expert invited on the project writes it too. */
+export const readsPaper = (ctx: Pick<Context, 'viewer'>, project: Project): boolean =>
+  readsCommitteeFiles(ctx, project) || isProjectExpert(ctx.viewer, project);

@@ -28,6 +28,26 @@ export class SmeInput {
   town!: string;
 }
 
+@InputType({ description: "The SME's details as the project form edits them; its SIREN does not change" })
+export class SmeUpdateInput {
+  @Field(() => String)
+  @Length(1, 200)
+  name!: string;
+
+  @Field(() => String)
+  @Length(1, 200)
+  sector!: string;
+
+  @Field(() => Int)
+  @Min(0)
+  @Max(5000)
+  headcount!: number;
+
+  @Field(() => String)
+  @Length(1, 200)
+  town!: string;
+}
+
 @InputType()
 export class CompetenceNeedInput {
   @Field(() => CompetenceDomain)
@@ -102,9 +122,17 @@ export class UpdateProjectInput {
 
   @Field(() => ProjectStatus, {
     nullable: true,
-    description: 'Only the preparation steps (PRESCRIBED, DIAGNOSIS, SCHEDULED); decisions move the rest',
+    description: 'Only forward along the preparation steps, as moveProject; decisions move the rest',
   })
   status?: ProjectStatus | null;
+
+  @Field(() => ID, { nullable: true, description: 'The member who brings the project' })
+  prescriberId?: string | null;
+
+  @Field(() => SmeUpdateInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  sme?: SmeUpdateInput | null;
 
   @Field(() => Int, { nullable: true })
   @IsOptional()

@@ -210,6 +210,6 @@ describe('projects', () => {
       needs: [{ profile: 'Recruiter' }],
     });
     const decided = await gql(server, update, { id, input: { status: 'APPROVED' } }, { token: operatorA });
-    expect(codeOf(decided)).toBe('INVALID_STATE');
+    expect(codeOf(decided)).toBe('PROJECT_MOVE_NOT_ALLOWED');
   });
 });

@@ -15,8 +15,8 @@ import type { Context } from '../context.js';
 import { Project, ProjectStatus } from './project.entity.js';
 import { CompetenceNeed } from './competence-need.entity.js';
 import { CreateProjectInput, UpdateProjectInput } from './project.inputs.js';
-import { createProject, updateProject } from './project.service.js';
-import { readableProject, readsCommitteeFiles, requireProjectScope } from './project.access.js';
+import { PREPARATION_MOVES, createProject, moveProject, updateProject } from './project.service.js';
+import { projectPage, readableProject, readsPaper, requireProjectScope } from './project.access.js';
 import { requireRole } from '../auth/auth-checker.js';
 import { ReadableWhen } from '../auth/readable-when.js';
 import { requireBasinRole } from '../basin/basin.access.js';
@@ -58,7 +58,7 @@ export class ProjectResolver {
   @Authorized()
   @Query(() => Project)
   project(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Project> {
-    return readableProject(ctx, id);
+    return projectPage(ctx, id);
   }
 
   @Authorized(Role.OPERATOR)
@@ -78,6 +78,26 @@ export class ProjectResolver {
     const project = await readableProject(ctx, id);
     requireRole(ctx, project.basin.id, Role.OPERATOR);
     return updateProject(ctx.em, project, input);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => Project, {
+    description:
+      'Operator: move a project one step forward in its preparation (PRESCRIBED → DIAGNOSIS → SCHEDULED; a DEFERRED project back to SCHEDULED); scheduling needs a saved diagnosis version',
+  })
+  async moveProject(
+    @Arg('id', () => ID) id: string,
+    @Arg('status', () => ProjectStatus) status: ProjectStatus,
+    @Ctx() ctx: Context,
+  ) {
+    const project = await readableProject(ctx, id);
+    requireRole(ctx, project.basin.id, Role.OPERATOR);
+    return moveProject(ctx.em, project, status);
+  }
+
+  @FieldResolver(() => [ProjectStatus], { description: 'The statuses the operator may move the project to by hand' })
+  nextStatuses(@Root() project: Project): ProjectStatus[] {
+    return [...(PREPARATION_MOVES[project.status as ProjectStatus] ?? [])];
   }
 
   @FieldResolver(() => ID)
@@ -112,9 +132,9 @@ export class ProjectResolver {
 
   @FieldResolver(() => DiagnosisPaper, {
     nullable: true,
-    description: "The committee's diagnosis paper; null for the project's SME leader",
+    description: "The committee's diagnosis paper (and its expert's); null for the project's SME leader",
   })
-  @ReadableWhen(readsCommitteeFiles)
+  @ReadableWhen(readsPaper)
   diagnosis(@Root() project: Project, @Ctx() ctx: Context) {
     return ctx.em.findOne(DiagnosisPaper, { project });
   }

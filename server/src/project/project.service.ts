@@ -1,4 +1,5 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { type EntityManager, LockMode, ref } from '@mikro-orm/core';
+import { DiagnosisPaper } from '../diagnosis/diagnosis-paper.entity.js';
 import { AppError, ErrorCode, badInput, notFound } from '../errors.js';
 import { Basin } from '../basin/basin.entity.js';
 import { Sme } from '../sme/sme.entity.js';
@@ -9,8 +10,55 @@ import { Project, ProjectStatus } from './project.entity.js';
 import { CompetenceNeed } from './competence-need.entity.js';
 import type { CompetenceNeedInput, CreateProjectInput, UpdateProjectInput } from './project.inputs.js';
 
-/** Steps an operator may set by hand; the others follow from decisions and follow-up. */
-const PREPARATION_STEPS = [ProjectStatus.PRESCRIBED, ProjectStatus.DIAGNOSIS, ProjectStatus.SCHEDULED];
+/**
+ * The moves an operator makes by hand while preparing, only forward: prescribed → diagnosis → scheduled (a deferred
+ * project comes back to be scheduled). Decisions and follow-up move the rest.
+ */
+export const PREPARATION_MOVES: Readonly<Partial<Record<ProjectStatus, readonly ProjectStatus[]>>> = {
+  [ProjectStatus.PRESCRIBED]: [ProjectStatus.DIAGNOSIS],
+  [ProjectStatus.DIAGNOSIS]: [ProjectStatus.SCHEDULED],
+  [ProjectStatus.DEFERRED]: [ProjectStatus.SCHEDULED],
+};
+
+const moveRefused = (reason: 'NOT_FORWARD' | 'DIAGNOSIS_REQUIRED', message: string) =>
+  new AppError(ErrorCode.PROJECT_MOVE_NOT_ALLOWED, message, { reason });
+
+/** Checks a preparation move (in the caller's transaction): forward only, and a saved diagnosis before scheduling. */
+async function checkMove(em: EntityManager, project: Project, to: ProjectStatus): Promise<void> {
+  if (!PREPARATION_MOVES[project.status as ProjectStatus]?.includes(to)) {
+    throw moveRefused('NOT_FORWARD', `A project cannot move from ${project.status} to ${to}`);
+  }
+  if (to === ProjectStatus.SCHEDULED) {
+    const paper = await em.findOne(DiagnosisPaper, { project: project.id });
+    if (!paper || paper.latestVersion < 1) {
+      throw moveRefused('DIAGNOSIS_REQUIRED', 'Save a version of the diagnosis before scheduling the project');
+    }
+  }
+}
+
+/** Moves a project one step forward in its preparation (see {@link PREPARATION_MOVES}). */
+export async function moveProject(em: EntityManager, project: Project, to: ProjectStatus): Promise<Project> {
+  return em.transactional(async (tem) => {
+    // Locked, so that two moves at once cannot both start from the same status (PostgreSQL runs READ COMMITTED).
+    const current = await tem.findOneOrFail(Project, project.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    await checkMove(tem, current, to);
+    current.status = to;
+    return current;
+  });
+}
+
+/** The prescriber's seat: a committee member of the basin representing an organisation. */
+async function prescriberSeat(em: EntityManager, basin: Basin, prescriberId: string) {
+  const seat = await em.findOne(
+    Membership,
+    { basin, person: prescriberId, role: { $in: [...COMMITTEE_ROLES] }, organisation: { $ne: null } },
+    { populate: ['organisation'] },
+  );
+  if (!seat?.organisation) {
+    throw badInput('The prescriber must be a committee member of this basin', { prescriberId: 'notMember' });
+  }
+  return seat.organisation;
+}
 
 function checkAdvance(basin: Basin, amount: number): void {
   if (amount > basin.advanceCap) {
@@ -34,14 +82,7 @@ export async function createProject(em: EntityManager, input: CreateProjectInput
     const basin = await tem.findOne(Basin, input.basinId);
     if (!basin) throw notFound('Basin');
     checkAdvance(basin, input.advanceRequested);
-    const prescriberRole = await tem.findOne(
-      Membership,
-      { basin, person: input.prescriberId, role: { $in: [...COMMITTEE_ROLES] }, organisation: { $ne: null } },
-      { populate: ['organisation'] },
-    );
-    if (!prescriberRole?.organisation) {
-      throw badInput('The prescriber must be a committee member of this basin', { prescriberId: 'notMember' });
-    }
+    const prescriberOrganisation = await prescriberSeat(tem, basin, input.prescriberId);
     const sme = await resolveSme(tem, basin, input);
     const project = tem.create(Project, {
       basin,
@@ -50,7 +91,7 @@ export async function createProject(em: EntityManager, input: CreateProjectInput
       summary: input.summary,
       kind: input.kind,
       prescriber: tem.getReference(Person, input.prescriberId),
-      prescriberOrganisation: prescriberRole.organisation,
+      prescriberOrganisation,
       jobsPlanned: input.jobsPlanned,
       advanceRequested: input.advanceRequested,
     });
@@ -82,11 +123,17 @@ async function resolveSme(em: EntityManager, basin: Basin, input: CreateProjectI
 export async function updateProject(em: EntityManager, project: Project, input: UpdateProjectInput): Promise<Project> {
   return em.transactional(async (tem) => {
     const basin = await tem.findOneOrFail(Basin, project.basin.id);
-    if (input.status && !PREPARATION_STEPS.includes(input.status)) {
-      throw new AppError(ErrorCode.INVALID_STATE, 'Only a committee decision can move a project to this status');
+    if (input.status && input.status !== project.status) await checkMove(tem, project, input.status);
+    if (input.prescriberId && input.prescriberId !== project.prescriber.id) {
+      project.prescriberOrganisation = ref((await prescriberSeat(tem, basin, input.prescriberId)).getEntity());
+      project.prescriber = tem.getReference(Person, input.prescriberId, { wrapped: true });
     }
-    if (input.status && !PREPARATION_STEPS.includes(project.status)) {
-      throw new AppError(ErrorCode.INVALID_STATE, 'The committee has decided on this project: its status is set');
+    if (input.sme) {
+      const sme = await tem.findOneOrFail(Sme, project.sme.id);
+      sme.name = input.sme.name.trim();
+      sme.sector = input.sme.sector.trim();
+      sme.headcount = input.sme.headcount;
+      sme.town = input.sme.town.trim();
     }
     if (input.advanceRequested !== undefined && input.advanceRequested !== null)
       checkAdvance(basin, input.advanceRequested);

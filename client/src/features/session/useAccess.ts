@@ -19,8 +19,21 @@ export function useAccess() {
   const isOperator = computed(() => roles.value.includes('OPERATOR'));
   /** Sits on the committee: may be named mandatary of a project, so follows some. */
   const isCommitteeMember = computed(() => roles.value.includes('MEMBER') || roles.value.includes('CHAIR'));
-  /** Reads the basin's committee data (meetings, people, dashboards). */
-  const readsBasin = computed(() => isNetworkHead.value || roles.value.some((role) => role !== 'SME'));
+  /** Reads the basin's committee data (meetings, people, dashboards): not an SME leader's or an expert's role. */
+  const readsBasin = computed(
+    () => isNetworkHead.value || roles.value.some((role) => role !== 'SME' && role !== 'EXPERT'),
+  );
+  /** The projects whose paper the person writes as an invited expert, in this basin. */
+  const expertProjectIds = computed(
+    () =>
+      viewer.value?.memberships
+        .filter((m) => m.basin.id === basinId.value && m.role === 'EXPERT' && m.projectId)
+        .map((m) => m.projectId as string) ?? [],
+  );
+  /** An expert and nothing else here: sees the page and paper of the project invited on, only. */
+  const isExpertOnly = computed(
+    () => !isNetworkHead.value && roles.value.length > 0 && roles.value.every((role) => role === 'EXPERT'),
+  );
   /** The partner company the person represents in this basin, if any. */
   const myCompany = computed(
     () =>
@@ -29,5 +42,15 @@ export function useAccess() {
       )?.organisation ?? null,
   );
 
-  return { roles, isNetworkHead, isSmeOnly, isOperator, isCommitteeMember, readsBasin, myCompany };
+  return {
+    roles,
+    isNetworkHead,
+    isSmeOnly,
+    isOperator,
+    isCommitteeMember,
+    readsBasin,
+    myCompany,
+    expertProjectIds,
+    isExpertOnly,
+  };
 }

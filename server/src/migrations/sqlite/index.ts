@@ -4,7 +4,8 @@ import { Migration20261129000000_ballot_box as M1 } from './Migration20261129000
 import { Migration20261129010000_live_version as M2 } from './Migration20261129010000_live_version.js';
 import { Migration20261130000000_roles as M3 } from './Migration20261130000000_roles.js';
 import { Migration20261130010000_administration as M4 } from './Migration20261130010000_administration.js';
-import { Migration20261130030000_true_record as M5 } from './Migration20261130030000_true_record.js';
+import { Migration20261130030000_true_record as M6 } from './Migration20261130030000_true_record.js';
+import { Migration20261130020000_preparation as M5 } from './Migration20261130020000_preparation.js';
 
 /** Applied in this order; `npm run migration:create -w server` appends to this list. */
 export const sqliteMigrations: MigrationObject[] = [
@@ -13,5 +14,6 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261129010000_live_version', class: M2 },
   { name: 'Migration20261130000000_roles', class: M3 },
   { name: 'Migration20261130010000_administration', class: M4 },
-  { name: 'Migration20261130030000_true_record', class: M5 },
+  { name: 'Migration20261130020000_preparation', class: M5 },
+  { name: 'Migration20261130030000_true_record', class: M6 },
 ];
