@@ -165,7 +165,7 @@ describe('a basin from an empty database, through the screens', () => {
       ['member', 'Marc', 'Verrier', 'Verreries de Maubeuge'],
       ['prescriber', 'Inès', 'Conseil', 'Initiative Sambre'],
     ] as const) {
-      await inviteForm.getByLabel('Adresse e-mail').fill(`${first.toLowerCase()}@sambre.test`);
+      await inviteForm.getByLabel('Adresse e-mail').fill(`${who}@sambre.test`);
       await inviteForm.getByLabel('Prénom').fill(first);
       await inviteForm.getByLabel('Nom', { exact: true }).fill(last);
       await inviteForm.getByLabel('Rôle dans le bassin').selectOption('MEMBER');
@@ -247,7 +247,7 @@ describe('a basin from an empty database, through the screens', () => {
     await add.getByLabel('Type de point').selectOption('PROJECT_EXAMINATION');
     await chooseOption(add.getByLabel('Projet'), new RegExp(PROJECT));
     await add.getByRole('button', { name: 'Ajouter le point' }).click();
-    await page.getByRole('list', { name: 'Ordre du jour' }).getByText(PROJECT).waitFor();
+    await page.getByRole('list', { name: 'Ordre du jour' }).getByText(PROJECT).first().waitFor();
 
     const mark = mailMark();
     await page.getByRole('button', { name: 'Convoquer les membres' }).click();
@@ -289,7 +289,10 @@ describe('a basin from an empty database, through the screens', () => {
     await desk.getByLabel('Avance accordée (€)').fill('12000');
     await chooseOption(desk.getByLabel('Mandataire', { exact: true }), /Marc Verrier/);
     await desk.getByRole('button', { name: 'Enregistrer la décision' }).click();
-    await until(people.member.page.getByRole('region', { name: 'Décision' }), /Approuvé.*12 000 €/);
+    await until(desk, /Approuvé/).catch(async (error) => {
+      throw new Error(`${String(error)}\n${await desk.innerText()}`);
+    });
+    await until(people.member.page.getByRole('region', { name: 'Décision' }), /Approuvé[\s\S]*12\s000\s€/);
     await desk.getByRole('button', { name: 'Clore la séance' }).click();
     await until(desk, /La séance est close/);
   });
@@ -301,18 +304,25 @@ describe('a basin from an empty database, through the screens', () => {
     const convention = page.getByRole('region', { name: 'Convention de coopération' });
     await convention.waitFor();
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
-    for (;;) {
-      const record = convention.getByRole('button', { name: /^Enregistrer la signature/ }).first();
-      if ((await record.count()) === 0) break;
-      const row = convention.getByRole('row').filter({ has: record });
+    const pending = convention.getByRole('button', { name: /^Enregistrer la signature/ });
+    for (let left = await pending.count(); left > 0; left -= 1) {
+      const row = convention
+        .getByRole('row')
+        .filter({ has: page.getByRole('button', { name: /^Enregistrer la signature/ }) })
+        .first();
       await row.getByLabel(/^Date de signature : /).fill(today);
-      await record.click();
-      await row.getByText(/Signée le/).waitFor();
+      await row.getByRole('button', { name: /^Enregistrer la signature/ }).click();
+      await expect.poll(() => pending.count()).toBe(left - 1);
     }
-    await convention.getByText('Signée par toutes les parties.').waitFor();
+    await until(convention, /Signée par toutes les parties/).catch(async (error) => {
+      throw new Error(`${String(error)}\n${await page.locator('main').innerText()}`);
+    });
 
     await page.getByRole('link', { name: 'Avances' }).first().click();
-    await page.getByRole('link', { name: /Traitements Thermiques de Jeumont|Ligne de trempe/ }).first().click();
+    await page
+      .getByRole('link', { name: /Traitements Thermiques de Jeumont|Ligne de trempe/ })
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Enregistrer le versement' }).click();
     await page.getByText('Versement enregistré : l’échéancier est établi.').waitFor();
   });

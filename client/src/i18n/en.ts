@@ -9,6 +9,7 @@ const en: MessageSchema = {
     loading: 'Loading…',
     retry: 'Try again',
     noBasin: 'You do not belong to any basin yet. Please contact the local operator.',
+    noBasinYet: 'No basin exists yet: create the first one in',
     notSet: 'Not provided',
     none: 'None',
     about: ': {name}',

@@ -37,6 +37,7 @@ const fr = {
     loading: 'Chargement…',
     retry: 'Réessayer',
     noBasin: 'Vous n’êtes rattaché à aucun bassin pour le moment. Contactez l’opérateur local.',
+    noBasinYet: 'Aucun bassin n’existe encore : créez le premier dans l’espace',
     notSet: 'Non renseigné',
     none: 'Aucun',
     /** Appended, visually hidden, to a link or button repeated per row: "Déposer un rapport : <titre>". */
