@@ -114,7 +114,13 @@ describe('after the session', () => {
     await form.getByLabel('Emplois préservés').fill('18');
     await form.getByLabel('Difficultés rencontrées').fill('Délais de livraison des machines.');
     const dayFields = form.getByLabel(/^Jours réalisés — /);
-    if ((await dayFields.count()) > 0) await dayFields.first().fill('1,5');
+    if ((await dayFields.count()) > 0) {
+      // more than any pledge of the demo: the form asks why before it files the report
+      await dayFields.first().fill('40');
+      await form.getByRole('button', { name: 'Déposer le rapport' }).click();
+      await form.getByText('Dites pourquoi les jours réalisés dépassent les jours promis.').waitFor();
+      await form.getByLabel(/promis : pourquoi ?/).fill('Audit complémentaire demandé par le client final.');
+    }
     await form.getByRole('button', { name: 'Déposer le rapport' }).click();
     await expect
       .poll(async () => folded(page.getByRole('status').filter({ hasText: 'Rapport déposé' }).first()))

@@ -6,7 +6,18 @@ import { introspect } from '../test/schema-walk.js';
 
 /** Root lists that cannot grow much: the viewer's own basins, and the import file's fixed columns. */
 /** `chairTerms`: a basin's chairs and vice-chairs, a few terms in a decade (capped at 200 besides). */
-const BOUNDED_ROOT_LISTS = ['basins', 'importColumns', 'errorCodes', 'chairTerms'];
+/**
+ * Lists bounded by a rule: the basins of the network, the import columns and error codes (fixed), a basin's chair
+ * terms, its chair and vice-chair (the candidates to chair a session), a project's experts (10 at most).
+ */
+const BOUNDED_ROOT_LISTS = [
+  'basins',
+  'importColumns',
+  'errorCodes',
+  'chairTerms',
+  'meetingChairCandidates',
+  'projectExperts',
+];
 
 let server: TestServer;
 let a: TestBasin;

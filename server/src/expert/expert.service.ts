@@ -24,6 +24,9 @@ export interface ExpertInvitation {
  * invitation link when the person is new. A person holds at most one role of each kind in a basin, so an expert
  * writes on one project of a basin at a time; a member of the basin already reads the papers and is not invited.
  */
+/** A complementary diagnosis is one or two professionals' work: the list of a project's experts stays short. */
+export const MAX_EXPERTS_PER_PROJECT = 10;
+
 export async function inviteExpert(
   app: App,
   em: EntityManager,
@@ -33,6 +36,12 @@ export async function inviteExpert(
 ): Promise<ExpertInvitation> {
   const email = normaliseEmail(input.email);
   const result = await em.transactional(async (tem) => {
+    if ((await tem.count(Membership, { role: Role.EXPERT, project: project.id })) >= MAX_EXPERTS_PER_PROJECT) {
+      throw new AppError(
+        ErrorCode.INVALID_STATE,
+        `A project has at most ${MAX_EXPERTS_PER_PROJECT} experts: revoke one first`,
+      );
+    }
     let person = await tem.findOne(Person, { email });
     let token: string | null = null;
     if (person) {
