@@ -35,7 +35,15 @@ export default defineConfig({
       {
         plugins: [decorators],
         resolve,
-        test: { name: 'integration', include: ['src/**/*.int.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
+        test: {
+          name: 'integration',
+          include: ['src/**/*.int.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // Every file starts its own server on its own database and shares no state: importing the server once per
+          // worker instead of once per file takes the suite from about 4.5 to 2.7 minutes on the 2-core CI machine.
+          isolate: false,
+        },
       },
     ],
   },

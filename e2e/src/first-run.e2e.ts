@@ -272,7 +272,8 @@ describe('a basin from an empty database, through the screens', () => {
     for (const who of ['member', 'prescriber'] as const) {
       await people[who].page.getByRole('button', { name: 'Je participe à distance' }).click();
     }
-    await until(chair.getByRole('status', { name: 'Quorum' }), /Quorum atteint/);
+    // all three organisations there: the ballot's voters are those present when it opens
+    await until(chair.getByRole('status', { name: 'Quorum' }), /Quorum atteint : 3 organisations sur 3/);
     await chair.getByRole('button', { name: `Passer au point : ${PROJECT}` }).click();
     await until(people.member.page.getByRole('region', { name: 'Point en cours' }), /Atelier de traitement thermique/);
 
