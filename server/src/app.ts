@@ -301,14 +301,16 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   return {
     app,
     httpServer,
-    listen: (port = config.port) =>
-      new Promise((resolve, reject) => {
+    listen: async (port = config.port) => {
+      await limiter.ready(); // count in Redis from the first request, like the other instances
+      return new Promise<string>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, () => {
           const address = httpServer.address();
           resolve(`http://localhost:${typeof address === 'object' && address ? address.port : port}`);
         });
-      }),
+      });
+    },
     close,
   };
 }

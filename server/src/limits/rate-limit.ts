@@ -17,6 +17,11 @@ export type Caller = { personId: string } | { ip: string };
 export interface RequestRateLimiter {
   /** Counts one request; null when it may go on, else how long to wait. */
   take(caller: Caller): Promise<{ retryAfterSeconds: number } | null>;
+  /**
+   * Resolves once the counts go to Redis (at once without Redis), or after `timeoutMs` (default 2 000): an instance
+   * that starts counting before Redis answers would count in its own memory, apart from the other instances.
+   */
+  ready(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,6 +56,19 @@ export function createRateLimiter(limits: RateLimits, redisUrl: string | null): 
           return { retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) };
         return null; // a store failure the insurance could not cover: better to serve than to refuse everyone
       }
+    },
+    ready: async (timeoutMs = 2000) => {
+      const redis = client as Redis | null;
+      if (!redis || redis.status === 'ready') return;
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          redis.off('ready', done);
+          resolve();
+        };
+        const timer = setTimeout(done, timeoutMs);
+        redis.once('ready', done);
+      });
     },
     close: async () => {
       client?.disconnect(); // counts are written at once: nothing to wait for
