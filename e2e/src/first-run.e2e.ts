@@ -306,6 +306,7 @@ describe('a basin from an empty database, through the screens', () => {
     await convention.waitFor();
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
     const pending = convention.getByRole('button', { name: /^Enregistrer la signature/ });
+    await pending.first().waitFor(); // the signatures are read after the section appears
     for (let left = await pending.count(); left > 0; left -= 1) {
       const row = convention
         .getByRole('row')
