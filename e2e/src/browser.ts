@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 /** Flags Chromium needs here: root, no GPU, and a closed network that background services would keep knocking at. */
 const FLAGS = [
@@ -54,4 +54,16 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByLabel('Mot de passe').fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+}
+
+/** Chooses the option whose text matches; the list may still be loading, so it waits for it (15 s at most). */
+export async function chooseOption(select: Locator, pattern: RegExp): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const options = await select.locator('option').allInnerTexts();
+    const label = options.find((o) => pattern.test(o));
+    if (label) return void (await select.selectOption({ label }));
+    if (Date.now() > deadline) throw new Error(`no option ${pattern} in ${options.join(', ')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

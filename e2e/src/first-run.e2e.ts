@@ -4,7 +4,7 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { openBrowser, type Browser } from './browser.js';
+import { chooseOption, openBrowser, type Browser } from './browser.js';
 import { root, startServer, type RunningServer } from './server.js';
 
 /**
@@ -48,13 +48,6 @@ async function accept(page: Page, link: string): Promise<void> {
 async function openAdministration(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Administration' }).first().click();
   await page.getByRole('heading', { level: 1, name: /Administration/ }).waitFor();
-}
-
-async function chooseOption(select: Locator, pattern: RegExp): Promise<void> {
-  const options = await select.locator('option').allInnerTexts();
-  const label = options.find((o) => pattern.test(o));
-  if (!label) throw new Error(`no option ${pattern} in ${options.join(', ')}`);
-  await select.selectOption({ label });
 }
 
 async function until(locator: Locator, pattern: RegExp, timeout = 15_000): Promise<void> {

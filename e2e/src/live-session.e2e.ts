@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, signIn, type Browser } from './browser.js';
+import { chooseOption, openBrowser, signIn, type Browser } from './browser.js';
 import { api, apiSignIn } from './api.js';
 import { flakyNetwork, type FlakyNetwork } from './flaky-network.js';
 
@@ -36,14 +36,6 @@ async function until(page: Page, locator: ReturnType<Page['getByRole']>, pattern
     await page.waitForTimeout(100);
   }
   throw new Error(`${pattern} never matched; last text: ${last}`);
-}
-
-/** Picks the first option of a select whose text matches. */
-async function chooseOption(select: ReturnType<Page['getByLabel']>, pattern: RegExp) {
-  const options = await select.locator('option').allInnerTexts();
-  const label = options.find((o) => pattern.test(o));
-  if (!label) throw new Error(`no option ${pattern} in ${options.join(', ')}`);
-  await select.selectOption({ label });
 }
 
 beforeAll(async () => {
