@@ -44,6 +44,13 @@ import {
   ChairTermResolver,
 } from './administration/administration.resolver.js';
 import { ExpertResolver } from './expert/expert.resolver.js';
+import {
+  AgendaItemSteeringResolver,
+  DecisionReviewResolver,
+  DecisionSteeringResolver,
+  OrientationResolver,
+  SteeringResolver,
+} from './steering/steering.resolver.js';
 import type { PubSub } from './pubsub.js';
 
 export const resolvers = [
@@ -89,6 +96,11 @@ export const resolvers = [
   AdministrationResolver,
   ChairTermResolver,
   BasinSettingChangeResolver,
+  SteeringResolver,
+  DecisionSteeringResolver,
+  DecisionReviewResolver,
+  OrientationResolver,
+  AgendaItemSteeringResolver,
 ] as const;
 
 /** The executable schema; `pubSub` carries subscriptions (in-process or Redis). */
