@@ -92,6 +92,17 @@ describe('administration of the programme and of a basin', () => {
     await invite.getByLabel('Organisation opératrice (nouvelle)').fill('CCI Sambre-Avesnois');
     await invite.getByRole('button', { name: 'Inviter l’opérateur' }).click();
     operatorLink = linkIn(await basins.getByLabel('Lien d’invitation à usage unique').inputValue());
+
+    // the network: the supported projects by size, sector and year, and each basin against the network's average
+    await page.getByRole('link', { name: 'Réseau' }).first().click();
+    const sectors = page.getByRole('table', { name: 'Par secteur (section NAF)' });
+    await sectors.getByRole('rowheader', { name: /^C — Industrie manufacturière/ }).waitFor();
+    expect(await page.getByRole('table', { name: 'Par taille d’entreprise' }).innerText()).toMatch(/Petite entreprise/);
+    expect(await page.getByRole('table', { name: 'Par année de décision' }).getByRole('row').count()).toBeGreaterThan(
+      3,
+    );
+    const comparison = page.getByRole('table', { name: 'Chaque bassin face au réseau' });
+    expect(await comparison.getByRole('row', { name: new RegExp(basinName) }).innerText()).toMatch(/−100/);
   });
 
   it('should let the new operator add an organisation, grant and revoke a role, hand over the chair and change a rule', async () => {

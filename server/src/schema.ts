@@ -51,6 +51,7 @@ import {
   OrientationResolver,
   SteeringResolver,
 } from './steering/steering.resolver.js';
+import { NetworkResolver } from './network/network.resolver.js';
 import type { PubSub } from './pubsub.js';
 
 export const resolvers = [
@@ -101,6 +102,7 @@ export const resolvers = [
   DecisionReviewResolver,
   OrientationResolver,
   AgendaItemSteeringResolver,
+  NetworkResolver,
 ] as const;
 
 /** The executable schema; `pubSub` carries subscriptions (in-process or Redis). */

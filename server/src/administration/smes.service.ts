@@ -6,6 +6,7 @@ import { Membership, Role } from '../person/membership.entity.js';
 import { Person } from '../person/person.entity.js';
 import { Sme } from '../sme/sme.entity.js';
 import { isValidSiren, normaliseSiren } from '../sme/siren.js';
+import { nafCodeOf } from '../sme/naf.js';
 import type { SmeInput } from '../project/project.inputs.js';
 import { createInvitation, createInvitedPerson, invitationLink } from '../auth/auth.service.js';
 import type { SmeLeaderInput } from './administration.inputs.js';
@@ -25,6 +26,7 @@ export async function updateSme(em: EntityManager, smeId: string, input: SmeInpu
       siren,
       name: input.name.trim(),
       sector: input.sector.trim(),
+      ...(input.nafCode !== undefined ? { nafCode: nafCodeOf(input.nafCode) } : {}),
       headcount: input.headcount,
       town: input.town.trim(),
     });

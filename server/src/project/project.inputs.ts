@@ -18,6 +18,14 @@ export class SmeInput {
   @Length(1, 200)
   sector!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'NAF rév. 2 activity code, e.g. 25.62B (dots and spaces optional)',
+  })
+  @IsOptional()
+  @MaxLength(10)
+  nafCode?: string | null;
+
   @Field(() => Int)
   @Min(0)
   @Max(5000)
@@ -37,6 +45,14 @@ export class SmeUpdateInput {
   @Field(() => String)
   @Length(1, 200)
   sector!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'NAF rév. 2 activity code, e.g. 25.62B (dots and spaces optional)',
+  })
+  @IsOptional()
+  @MaxLength(10)
+  nafCode?: string | null;
 
   @Field(() => Int)
   @Min(0)

@@ -4,6 +4,7 @@ import { AppError, ErrorCode, badInput, notFound } from '../errors.js';
 import { Basin } from '../basin/basin.entity.js';
 import { Sme } from '../sme/sme.entity.js';
 import { isValidSiren, normaliseSiren } from '../sme/siren.js';
+import { nafCodeOf } from '../sme/naf.js';
 import { Membership, COMMITTEE_ROLES } from '../person/membership.entity.js';
 import { Person } from '../person/person.entity.js';
 import { Project, ProjectStatus } from './project.entity.js';
@@ -117,7 +118,7 @@ async function resolveSme(em: EntityManager, basin: Basin, input: CreateProjectI
   if (await em.findOne(Sme, { basin, siren })) {
     throw new AppError(ErrorCode.DUPLICATE_SIREN, 'An SME with this SIREN is already registered in the basin');
   }
-  return em.create(Sme, { basin, ...input.sme, siren });
+  return em.create(Sme, { basin, ...input.sme, siren, nafCode: nafCodeOf(input.sme.nafCode) });
 }
 
 export async function updateProject(em: EntityManager, project: Project, input: UpdateProjectInput): Promise<Project> {
@@ -132,6 +133,8 @@ export async function updateProject(em: EntityManager, project: Project, input: 
       const sme = await tem.findOneOrFail(Sme, project.sme.id);
       sme.name = input.sme.name.trim();
       sme.sector = input.sme.sector.trim();
+      // a form that does not show the code leaves it as it is
+      if (input.sme.nafCode !== undefined) sme.nafCode = nafCodeOf(input.sme.nafCode);
       sme.headcount = input.sme.headcount;
       sme.town = input.sme.town.trim();
     }

@@ -78,6 +78,27 @@ import {
   yearOf,
 } from './demo-tools.js';
 
+/** The demo's sectors as the INSEE codes them (NAF rév. 2), for the network's breakdown by sector. */
+const NAF_OF_SECTOR: Record<string, string> = {
+  'Métallurgie et chaudronnerie': '25.62B',
+  'Sous-traitance automobile': '29.32Z',
+  'Équipement ferroviaire': '30.20Z',
+  Agroalimentaire: '10.13A',
+  'Transport et logistique': '49.41A',
+  Numérique: '62.01Z',
+  'Bâtiment et travaux publics': '43.21A',
+  'Services aux entreprises': '70.22Z',
+  'Mécanique de précision': '25.62B',
+  'Maintenance électrique industrielle': '33.14Z',
+  'Chaudronnerie et soudage': '25.29Z',
+  'Négoce et reconditionnement de palettes': '16.24Z',
+  'Brasserie artisanale': '11.05Z',
+  'Composites pour le ferroviaire': '30.20Z',
+  Biscuiterie: '10.72Z',
+  'Édition de logiciels': '58.29C',
+  'Tôlerie fine': '25.11Z',
+};
+
 /** Turns the demo specs into entities, keeping every derived figure (tallies, days, jobs, repayments) consistent. */
 
 export interface DemoClock {
@@ -287,6 +308,7 @@ export class DemoWriter {
       siren: newSiren(this.rng, this.sirens),
       name: spec.sme.name,
       sector: spec.sme.sector,
+      nafCode: NAF_OF_SECTOR[spec.sme.sector] ?? null,
       town: spec.sme.town,
       headcount: spec.sme.headcount,
       leader: spec.sme.leader ? this.person(spec.sme.leader) : null,

@@ -24,6 +24,10 @@ export class Sme extends BaseEntity {
   @Property({ type: 'string' })
   sector!: string;
 
+  @Field(() => String, { nullable: true, description: 'Activity code, NAF rév. 2 (e.g. 25.62B)' })
+  @Property({ type: 'string', length: 6, nullable: true })
+  nafCode?: string | null;
+
   @Field(() => Int)
   @Property({ type: 'integer' })
   headcount!: number;
