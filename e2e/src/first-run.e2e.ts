@@ -246,7 +246,7 @@ describe('a basin from an empty database, through the screens', () => {
     await page.getByRole('button', { name: 'Convoquer les membres' }).click();
     await page.getByRole('heading', { name: /^Convoqués le/ }).waitFor();
     const mails = await mailsSince(mark, 4);
-    const convocation = mails.find((m) => m.subject?.startsWith('Convocation : Premier comité d’agrément'));
+    const convocation = mails.find((m) => m.subject?.startsWith('Convocation\u00a0: Premier comité d’agrément'));
     expect(convocation).toBeDefined();
     const ics = convocation!.attachments.find((a) => a.filename === 'invitation.ics')?.content.toString('utf8');
     expect(ics).toContain('METHOD:REQUEST');

@@ -256,6 +256,6 @@ describe('a live committee session in four browsers', () => {
       { m: meetingId },
     );
     expect(minutes.openingReason).toBe('Séance avancée : essai du comité');
-    expect(minutes.conclusion).toMatch(/^Le point suivant n'ayant pu être examiné est reporté .*Calendrier 2027/);
+    expect(minutes.conclusion).toMatch(/^Le point suivant n’ayant pu être examiné est reporté .*Calendrier 2027/);
   });
 });

@@ -81,7 +81,7 @@ describe('preparing a session', () => {
     const convened = page.getByRole('list', { name: /^Convoqués le/ });
     expect(await convened.getByRole('listitem').count()).toBeGreaterThan(5);
     const convocations = await waitForMails(mark, 5);
-    const convocation = convocations.find((m) => m.subject?.startsWith('Convocation : Comité de préparation e2e'));
+    const convocation = convocations.find((m) => m.subject?.startsWith('Convocation\u00a0: Comité de préparation e2e'));
     expect(convocation).toBeDefined();
     const invitation = convocation!.attachments.find((a) => a.filename === 'invitation.ics')!;
     const ics = invitation.content.toString('utf8');
@@ -100,7 +100,7 @@ describe('preparing a session', () => {
     await page.getByRole('heading', { level: 1, name: 'Comité de préparation e2e' }).waitFor();
     await page.getByText('Mairie de Valenciennes, salle du conseil').first().waitFor();
     const notices = await waitForMails(mark, 5);
-    const notice = notices.find((m) => m.subject?.startsWith('Séance modifiée : Comité de préparation e2e'));
+    const notice = notices.find((m) => m.subject?.startsWith('Séance modifiée\u00a0: Comité de préparation e2e'));
     const updated = notice!.attachments.find((a) => a.filename === 'invitation.ics')!.content.toString('utf8');
     expect(updated).toContain(`UID:${uid}`);
     expect(updated).toContain('SEQUENCE:1');
@@ -115,7 +115,9 @@ describe('preparing a session', () => {
     expect(await page.getByRole('button', { name: 'Convoquer les membres' }).count()).toBe(0);
     expect(await page.getByRole('region', { name: 'Ajouter un point à l’ordre du jour' }).count()).toBe(0);
     const cancellations = await waitForMails(mark, 5);
-    const cancellation = cancellations.find((m) => m.subject?.startsWith('Séance annulée : Comité de préparation e2e'));
+    const cancellation = cancellations.find((m) =>
+      m.subject?.startsWith('Séance annulée\u00a0: Comité de préparation e2e'),
+    );
     const cancelIcs = cancellation!.attachments.find((a) => a.filename === 'annulation.ics')!.content.toString('utf8');
     expect(cancelIcs).toContain('METHOD:CANCEL');
     expect(cancelIcs).toContain(`UID:${uid}`);

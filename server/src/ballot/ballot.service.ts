@@ -27,6 +27,7 @@ import { forgetDeletedRows } from '../db/sqlite.js';
 import { liveTransaction } from '../live/live-changes.js';
 import { ballotResult } from './majority.js';
 import { approveMinutesByBallot } from '../minutes/minutes.service.js';
+import { dayCount, elide, euros, typeset } from '../minutes/french.js';
 
 async function loadItem(em: EntityManager, itemId: string): Promise<{ item: AgendaItem; meeting: Meeting }> {
   const item = await em.findOne(AgendaItem, itemId, { populate: ['meeting'] });
@@ -58,13 +59,18 @@ export async function proposedMotion(em: EntityManager, item: AgendaItem, advanc
   if (!item.project) return item.title;
   const project = await em.findOneOrFail(Project, item.project.id, { populate: ['sme'] });
   const pledges = await em.find(Pledge, { project, withdrawn: false }, { populate: ['organisation'] });
-  const plan = pledges.map((p) => `${p.organisation.getEntity().name}: ${p.days} j (${p.profile})`).join('; ');
-  return [
-    `Approuver le projet « ${project.title} » de ${project.sme.getEntity().name}`,
-    advance > 0 ? `avec une avance remboursable de ${advance.toLocaleString('fr-FR')} €` : 'sans avance remboursable',
-    plan ? `et le plan de compétences : ${plan}` : 'sans transfert de compétences à ce jour',
-    mandatary ? `; mandataire proposé : ${mandatary.firstName} ${mandatary.lastName}.` : '.',
-  ].join(' ');
+  const plan = pledges
+    .map((p) => `${p.organisation.getEntity().name} : ${dayCount(p.days)} (${p.profile})`)
+    .join(' ; ');
+  // an official text: French typography throughout (no-break spaces, decimal comma, elision)
+  return typeset(
+    [
+      `Approuver le projet « ${project.title} » ${elide('de', project.sme.getEntity().name)}`,
+      advance > 0 ? `avec une avance remboursable de ${euros(advance)}` : 'sans avance remboursable',
+      plan ? `et le plan de compétences : ${plan}` : 'sans transfert de compétences à ce jour',
+      mandatary ? `; mandataire proposé : ${mandatary.firstName} ${mandatary.lastName}.` : '.',
+    ].join(' '),
+  ).replace(/ ([;.])$/, '$1');
 }
 
 /**

@@ -286,7 +286,7 @@ describe('a live committee session', () => {
     expect(opened.errors).toBeUndefined();
     ballotId = opened.data?.openBallot.id;
     expect(opened.data?.openBallot.motion).toMatch(
-      /Atelier ISO 9001.*12\u202f000 €.*Partner la: 5 j.*mandataire proposé : othermember la/,
+      /Atelier ISO 9001.*12\u00a0000\u00a0€.*Partner la\u00a0: 5\u00a0j.*mandataire proposé\u00a0: othermember la/,
     );
     // present: chair, member (recused: conflict), othermember (+ thirdmember by proxy), prescriber (recused: prescribing organisation)
     expect(opened.data?.openBallot).toMatchObject({ eligibleCount: 3, recusedCount: 2, status: 'OPEN' });

@@ -121,7 +121,7 @@ describe('a true record of the session', () => {
     expect(minutes.items.map((i: { status: string }) => i.status)).toEqual(['DONE', 'DEFERRED', 'DEFERRED']);
     expect(minutes.conclusion).not.toContain('épuisé');
     expect(minutes.conclusion).toMatch(
-      /^Les points suivants n'ayant pu être examinés sont reportés à une séance ultérieure\u00a0: «\u00a0.+\u00a0» ; «\u00a0.+\u00a0»\. Sur ce, la séance est levée à /,
+      /^Les points suivants n’ayant pu être examinés sont reportés à une séance ultérieure\u00a0: «\u00a0.+\u00a0»\u00a0; «\u00a0.+\u00a0»\. Sur ce, la séance est levée à /,
     );
   });
 });

@@ -14,16 +14,26 @@ import { VoteChoice } from '../ballot/ballot.entity.js';
 export const NBSP = '\u00a0';
 const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
-/** "jeudi 12 mars 2026": an instant in the basin's time zone, or an ISO day as it is. */
+/** "1er décembre": the first day of a month is an ordinal in French. */
+const MONTHS = 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre';
+const firstOfMonth = (text: string) =>
+  text.replace(
+    new RegExp(`(^|\\s)1(\\s)(${MONTHS})`, 'g'),
+    (_all, before: string, space: string, month: string) => `${before}1er${space}${month}`,
+  );
+
+/** "jeudi 12 mars 2026", "mardi 1er décembre 2026": an instant in the basin's time zone, or an ISO day as it is. */
 export function frenchDate(value: Date | string, timeZone = 'Europe/Paris'): string {
   const day = typeof value === 'string' && isDay(value);
-  return new Intl.DateTimeFormat('fr-FR', {
-    timeZone: day ? 'UTC' : timeZone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(day ? new Date(`${value}T12:00:00Z`) : new Date(value));
+  return firstOfMonth(
+    new Intl.DateTimeFormat('fr-FR', {
+      timeZone: day ? 'UTC' : timeZone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }).format(day ? new Date(`${value}T12:00:00Z`) : new Date(value)),
+  );
 }
 
 /** "12/03/2026". */
@@ -69,9 +79,17 @@ export function euros(amount: number): string {
   return `${amount < 0 ? '-' : ''}${whole}${rest}${NBSP}€`;
 }
 
+/** "4,5": a decimal number the French way (comma, no-break space between thousands), at most `digits` decimals. */
+export function decimal(value: number, digits = 2): string {
+  const factor = 10 ** digits;
+  const rounded = Math.round(Math.abs(value) * factor) / factor;
+  const [whole = '0', fraction] = String(rounded).split('.');
+  return `${value < 0 ? '-' : ''}${group(Number(whole))}${fraction ? `,${fraction}` : ''}`;
+}
+
 /** "7,5 j". */
 export function dayCount(count: number): string {
-  return `${String(count).replace('.', ',')}${NBSP}j`;
+  return `${decimal(count)}${NBSP}j`;
 }
 
 export const fullName = (person: { firstName: string; lastName: string }): string =>
@@ -124,3 +142,72 @@ export const CHOICE_LABEL: Record<VoteChoice, string> = {
 /** "1 vote", "2 votes"… the French plural of a count. */
 export const plural = (count: number, one: string, many = `${one}s`): string =>
   `${count}${NBSP}${count > 1 ? many : one}`;
+
+/** A word that starts with a vowel sound: a vowel, or a mute h (names and common words; no h aspiré is listed). */
+const VOWEL_START = /^[aàâäeéèêëiîïoôöuùûüyœæh]/i;
+
+/**
+ * "de Isabelle" → "d’Isabelle", "de Marc" → "de Marc"; also "le"/"la" → "l’", "que" → "qu’". The word is kept as
+ * it is; only the little word before it elides.
+ */
+export function elide(word: 'de' | 'le' | 'la' | 'que' | 'De' | 'Le' | 'La' | 'Que', next: string): string {
+  if (!VOWEL_START.test(next.trim())) return `${word} ${next}`;
+  const stem = word.toLowerCase() === 'que' ? `${word.slice(0, 2)}’` : `${word[0]}’`;
+  return `${stem}${next.trim()}`;
+}
+
+/** What the French calls a person in an office, agreed with them (the masculine when unknown, as in law). */
+export type Civility = 'MADAME' | 'MONSIEUR' | null | undefined;
+const OFFICES = {
+  president: ['Présidente', 'Président'],
+  vicePresident: ['Vice-présidente', 'Vice-président'],
+  presidentOfSession: ['Présidente de séance', 'Président de séance'],
+  mandatary: ['Mandataire', 'Mandataire'],
+  present: ['présente', 'présent'],
+  excused: ['excusée', 'excusé'],
+  represented: ['représentée', 'représenté'],
+  leader: ['Dirigeante', 'Dirigeant'],
+} as const;
+export function agreed(office: keyof typeof OFFICES, civility: Civility): string {
+  return OFFICES[office][civility === 'MADAME' ? 0 : 1];
+}
+
+/**
+ * French typography on a whole text: a no-break space before « : ; ? ! » and inside « », and the typographic
+ * apostrophe. Leaves URLs, times (9:30) and numbers (1.5) alone. Idempotent.
+ */
+export function typeset(text: string): string {
+  return text
+    .replace(/(\w)'(?=\w)/g, '$1’')
+    .replace(/[ \u00a0\u202f]*([;?!])(?=\s|$)/g, `${NBSP}$1`)
+    .replace(/(?<![/\d])[ \u00a0\u202f]*:(?=\s|$)/g, `${NBSP}:`)
+    .replace(/«[ \u00a0\u202f]*/g, `«${NBSP}`)
+    .replace(/[ \u00a0\u202f]*»/g, `${NBSP}»`);
+}
+
+/**
+ * Lines of a paper as written: a line starting with "-", "*" or "•" is an item of a list, and consecutive items stay
+ * one list; other lines are paragraphs (blank lines separate them).
+ */
+export type Block = { kind: 'paragraph'; text: string } | { kind: 'list'; items: string[] };
+export function blocks(text: string): Block[] {
+  const result: Block[] = [];
+  let paragraph: string[] = [];
+  const flush = () => {
+    if (paragraph.length) result.push({ kind: 'paragraph', text: paragraph.join(' ') });
+    paragraph = [];
+  };
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    const item = /^[-*•]\s+(.*)$/.exec(line);
+    if (item) {
+      flush();
+      const last = result[result.length - 1];
+      if (last?.kind === 'list') last.items.push(item[1]!);
+      else result.push({ kind: 'list', items: [item[1]!] });
+    } else if (!line) flush();
+    else paragraph.push(line);
+  }
+  flush();
+  return result;
+}

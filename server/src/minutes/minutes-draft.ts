@@ -15,7 +15,7 @@ import { meetingQuorum } from '../meeting/live-session.service.js';
 import { Ballot, BallotKind, BallotParticipation, BallotStatus, ConflictOfInterest } from '../ballot/ballot.entity.js';
 import { Minutes, MinutesStatus } from './minutes.entity.js';
 import type { MinutesAttendance, MinutesContent, MinutesItem, MinutesRecusal } from './minutes-content.js';
-import { NBSP, frenchDate, frenchTime, fullName } from './french.js';
+import { NBSP, elide, frenchDate, frenchTime, fullName, typeset } from './french.js';
 
 const PRESCRIBER_RECUSAL = 'Organisation prescriptrice du projet';
 const CONFLICT_RECUSAL = "Conflit d'intérêts déclaré";
@@ -212,8 +212,8 @@ function draftTexts(content: MinutesContent): { introduction: string; conclusion
   const chair = !content.chair
     ? ''
     : content.absentChair
-      ? `, sous la présidence de ${content.chair}, vice-présidence du comité, en l'absence de ${content.absentChair}`
-      : `, sous la présidence de ${content.chair}`;
+      ? `, sous la présidence ${elide('de', content.chair)}, vice-présidence du comité, en l'absence ${elide('de', content.absentChair)}`
+      : `, sous la présidence ${elide('de', content.chair)}`;
   const rescheduled = content.openingReason
     ? ` La séance, prévue le ${frenchDate(content.scheduledAt, tz)}, s'est tenue ce jour pour le motif suivant${NBSP}: ${content.openingReason}`
     : '';
@@ -231,7 +231,8 @@ function draftTexts(content: MinutesContent): { introduction: string; conclusion
     ? `${untreated.length > 1 ? "Les points suivants n'ayant pu être examinés sont reportés" : "Le point suivant n'ayant pu être examiné est reporté"} ` +
       `à une séance ultérieure${NBSP}: ${untreated.join(' ; ')}. Sur ce, ${closing}.`
     : `L'ordre du jour étant épuisé, ${closing}.`;
-  return { introduction, conclusion };
+  // official text: French typography throughout (typographic apostrophes, no-break spaces)
+  return { introduction: typeset(introduction), conclusion: typeset(conclusion) };
 }
 
 /**

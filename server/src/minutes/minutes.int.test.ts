@@ -140,7 +140,7 @@ describe('the minutes of a session', () => {
     const secret = stored.content.items[0]!.ballots[0]!;
     expect(secret.votes).toBeNull();
     const { motion, ...rest } = secret;
-    expect(motion).toMatch(/mandataire proposé : othermember mn/);
+    expect(motion).toMatch(/mandataire proposé\u00a0: othermember mn/);
     for (const name of ['chair mn', 'othermember mn', 'thirdmember mn'])
       expect(JSON.stringify(rest)).not.toContain(name);
     expect(budget.ballots[0]).toMatchObject({ kind: 'NAMED', forCount: 2, againstCount: 1, abstainCount: 1 });

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { typeset } from '../minutes/french.js';
 
 export interface MailAddress {
   name: string;
@@ -81,8 +82,9 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'data
         from: asAddress(from),
         to: message.to.map(asAddress),
         cc: message.cc?.map(asAddress),
-        subject: message.subject,
-        text: message.text,
+        // every message is French official text: its typography is set here, once for all
+        subject: typeset(message.subject),
+        text: typeset(message.text),
         attachments: message.attachments?.map((a) => ({
           filename: a.filename,
           content: a.content,

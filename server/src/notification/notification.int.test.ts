@@ -77,7 +77,7 @@ describe('convocations', () => {
       ),
     );
     const forChair = mails.find((m) => m.to[0] === 'chair@nt.test')!;
-    expect(forChair.subject).toBe("Convocation : Comité d'agrément de mars — jeudi 12 mars 2026 à 9 h 30");
+    expect(forChair.subject).toBe('Convocation : Comité d’agrément de mars — jeudi 12 mars 2026 à 9 h 30');
     expect(forChair.text).toContain('Bonjour chair,');
     expect(forChair.text).toContain('Vous êtes convoqué(e)');
     expect(forChair.text).toContain('Date : jeudi 12 mars 2026, de 9 h 30 à 10 h 30 (heure de Paris)');
@@ -176,9 +176,9 @@ describe('reminders', () => {
     );
     expect(report('Ligne de conditionnement')!.text).toContain('en retard de 20 jours');
     expect(report('Rapport déposé')).toBeUndefined();
-    const instalments = mails.find((m) => m.subject.includes("l'avance"))!;
+    const instalments = mails.find((m) => m.subject.includes('l’avance'))!;
     expect(instalments).toMatchObject({
-      subject: "Rappel : remboursement en retard de l'avance — Mécanique nt",
+      subject: 'Rappel : remboursement en retard de l’avance — Mécanique nt',
       to: ['smeleader@nt.test', 'othermember@nt.test'],
       cc: ['operator@nt.test'],
     });
