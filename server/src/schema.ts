@@ -44,6 +44,7 @@ import {
   ChairTermResolver,
 } from './administration/administration.resolver.js';
 import { ExpertResolver } from './expert/expert.resolver.js';
+import { AuditResolver } from './audit/audit.resolver.js';
 import type { PubSub } from './pubsub.js';
 
 export const resolvers = [
@@ -89,6 +90,7 @@ export const resolvers = [
   AdministrationResolver,
   ChairTermResolver,
   BasinSettingChangeResolver,
+  AuditResolver,
 ] as const;
 
 /** The executable schema; `pubSub` carries subscriptions (in-process or Redis). */

@@ -1289,6 +1289,8 @@ const en: MessageSchema = {
       'This move is not possible: a project moves one step at a time (prescribed, diagnosis, scheduled) and is scheduled only once a diagnosis version is saved.',
     FILE_TYPE_NOT_ACCEPTED: 'This type of file is not accepted.',
     IMPORT_REJECTED: 'Nothing was imported: the file has problems, listed below.',
+    FIXED_BY_DECISION:
+      'The committee’s decision fixed the advance, the plan and the planned jobs of this project: only a new decision of the committee changes them.',
   },
   enums: {
     ProjectStatus: {

@@ -1323,6 +1323,8 @@ const fr = {
       'Ce passage n’est pas possible : un projet avance d’une étape à la fois (prescrit, diagnostic, inscrit en séance) et ne s’inscrit en séance qu’avec un diagnostic enregistré.',
     FILE_TYPE_NOT_ACCEPTED: 'Ce type de fichier n’est pas accepté.',
     IMPORT_REJECTED: 'Rien n’a été importé : le fichier comporte des problèmes, listés ci-dessous.',
+    FIXED_BY_DECISION:
+      'La décision du comité a fixé l’avance, le plan et les emplois prévus de ce projet : seule une nouvelle décision du comité les modifie.',
   },
   enums: {
     ProjectStatus: {
