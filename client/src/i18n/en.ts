@@ -26,6 +26,7 @@ const en: MessageSchema = {
     network: 'Network',
     import: 'Import',
     myCompany: 'My company',
+    audit: 'Audit trail',
   },
   header: {
     basin: 'Basin',
@@ -203,6 +204,13 @@ const en: MessageSchema = {
     advanceGranted: 'Advance granted: {amount}',
     mandatary: 'Mandatary: {name}',
     reasons: 'Reasons: {reasons}',
+    trace: 'Trace of the decision',
+    traceQuorum: 'Quorum: {present} of {total} (required: {required}) — {reached}',
+    traceReached: 'reached',
+    traceNotReached: 'not reached',
+    traceBallot: 'Ballot: {for} for, {against} against, {abstain} abstaining — {eligible} eligible, {recused} recused',
+    traceAttendance: 'Attendance recorded: {count}',
+    tracePledges: 'Pledges at the time of the decision: {count}',
   },
   pledges: {
     title: 'Competence pledges',
@@ -1451,6 +1459,31 @@ const en: MessageSchema = {
       PENDING: 'Pending',
       SIGNED: 'Signed',
     },
+  },
+  audit: {
+    title: 'Audit trail',
+    intro:
+      'Every write of the basin, who made it, when, and the values before and after, in a chain of hashes: each entry carries the hash of the one before. The verification reads the whole chain again.',
+    notAllowed: 'Only the basin’s operator and the national head read the audit trail.',
+    chainTitle: 'Chain verification',
+    intact: 'Chain intact',
+    broken: 'Chain broken',
+    brokenAt: 'First broken entry: #{seq} ({reason})',
+    reasons: {
+      HASH_MISMATCH: 'its content no longer matches its hash: it was edited',
+      PREVIOUS_HASH_MISMATCH: 'it does not carry the hash of the entry before it',
+      SEQUENCE_GAP: 'an entry is missing or repeated',
+      HEAD_MISMATCH: 'the chain’s head does not name the last entry: entries were removed',
+    },
+    length: 'Length (head)',
+    verified: 'Entries verified',
+    head: 'Head hash',
+    verifyAgain: 'Verify again',
+    entriesTitle: 'Recent entries',
+    system: 'System',
+    unknownPerson: 'Deleted person',
+    columns: { seq: '#', at: 'When', who: 'Who', what: 'What', before: 'Before', after: 'After' },
+    operations: { CREATE: 'Created', UPDATE: 'Changed', DELETE: 'Deleted' },
   },
 };
 

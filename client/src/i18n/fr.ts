@@ -55,6 +55,7 @@ const fr = {
     network: 'Réseau',
     import: 'Import',
     myCompany: 'Ma société',
+    audit: 'Journal d’audit',
   },
   header: {
     basin: 'Bassin',
@@ -232,6 +233,14 @@ const fr = {
     advanceGranted: 'Avance accordée : {amount}',
     mandatary: 'Mandataire : {name}',
     reasons: 'Motifs : {reasons}',
+    trace: 'Trace de la décision',
+    traceQuorum: 'Quorum : {present} sur {total} (requis : {required}) — {reached}',
+    traceReached: 'atteint',
+    traceNotReached: 'non atteint',
+    traceBallot:
+      'Scrutin : {for} pour, {against} contre, {abstain} abstention(s) — {eligible} votant(s) possibles, {recused} récusé(s)',
+    traceAttendance: 'Présences enregistrées : {count}',
+    tracePledges: 'Engagements au moment de la décision : {count}',
   },
   pledges: {
     title: 'Engagements de compétences',
@@ -1485,6 +1494,31 @@ const fr = {
       PENDING: 'En attente',
       SIGNED: 'Signée',
     } satisfies Record<SignatureStatus, string>,
+  },
+  audit: {
+    title: 'Journal d’audit',
+    intro:
+      'Chaque écriture du bassin, qui l’a faite, quand, et les valeurs avant et après, dans une chaîne d’empreintes : chaque entrée porte l’empreinte de la précédente. La vérification relit toute la chaîne.',
+    notAllowed: 'Seuls l’opérateur du bassin et la tête de réseau lisent le journal d’audit.',
+    chainTitle: 'Vérification de la chaîne',
+    intact: 'Chaîne intègre',
+    broken: 'Chaîne rompue',
+    brokenAt: 'Première entrée en défaut : n° {seq} ({reason})',
+    reasons: {
+      HASH_MISMATCH: 'son contenu ne correspond plus à son empreinte : elle a été modifiée',
+      PREVIOUS_HASH_MISMATCH: 'elle ne porte pas l’empreinte de l’entrée précédente',
+      SEQUENCE_GAP: 'une entrée manque ou est en double',
+      HEAD_MISMATCH: 'la tête de la chaîne ne désigne pas la dernière entrée : des entrées ont été retirées',
+    },
+    length: 'Longueur (tête)',
+    verified: 'Entrées vérifiées',
+    head: 'Empreinte de la tête',
+    verifyAgain: 'Vérifier à nouveau',
+    entriesTitle: 'Entrées récentes',
+    system: 'Système',
+    unknownPerson: 'Personne supprimée',
+    columns: { seq: 'N°', at: 'Quand', who: 'Qui', what: 'Quoi', before: 'Avant', after: 'Après' },
+    operations: { CREATE: 'Création', UPDATE: 'Modification', DELETE: 'Suppression' },
   },
 };
 

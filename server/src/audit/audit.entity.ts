@@ -62,7 +62,7 @@ export class AuditEntry {
   @Property({ type: 'string', length: 64 })
   prevHash!: string;
 
-  @Field(() => String, { description: 'SHA-256 of the entry, which covers the previous entry\'s hash' })
+  @Field(() => String, { description: "SHA-256 of the entry, which covers the previous entry's hash" })
   @Property({ type: 'string', length: 64 })
   hash!: string;
 

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, gql, startTestServer, type TestServer } from '../test/harness.js';
 import { createTestBasin, type TestBasin } from '../test/fixtures.js';
-import { approveProject, ok, prepareSession, openWithQuorum, signInAll, vote, type Who } from '../test/committee-session.js';
+import {
+  approveProject,
+  ok,
+  prepareSession,
+  openWithQuorum,
+  signInAll,
+  vote,
+  type Who,
+} from '../test/committee-session.js';
 import { Basin } from '../basin/basin.entity.js';
 import { AuditEntry } from './audit.entity.js';
 import { verifyChain } from './audit.service.js';
@@ -48,7 +56,11 @@ describe('the audit trail', () => {
     const entry = auditEntries.items.find(
       (e: { entity: string; operation: string }) => e.entity === 'Project' && e.operation === 'UPDATE',
     );
-    expect(entry).toMatchObject({ entityId: session.projectId, actorId: a.people.operator.id, actorName: 'operator au' });
+    expect(entry).toMatchObject({
+      entityId: session.projectId,
+      actorId: a.people.operator.id,
+      actorName: 'operator au',
+    });
     expect(JSON.parse(entry.before)).toEqual({ title: 'Ligne de peinture' });
     expect(JSON.parse(entry.after)).toEqual({ title: 'Ligne de peinture robotisée' });
   });
@@ -116,10 +128,20 @@ describe('the audit trail', () => {
     const session = await prepareSession(server, a, { title: 'Décidé' });
     await openWithQuorum(server, a, ta, session.meetingId);
     await approveProject(server, a, ta, session, { ballot: 'NAMED', advance: 8000 });
-    const refused = await gql(server, UPDATE, { id: session.projectId, input: { jobsPlanned: 9 } }, { token: ta.operator });
+    const refused = await gql(
+      server,
+      UPDATE,
+      { id: session.projectId, input: { jobsPlanned: 9 } },
+      { token: ta.operator },
+    );
     expect(codeOf(refused)).toBe('FIXED_BY_DECISION');
     expect(refused.errors?.[0]?.extensions?.fields).toEqual(['jobsPlanned']);
-    const advance = await gql(server, UPDATE, { id: session.projectId, input: { advanceRequested: 20000 } }, { token: ta.operator });
+    const advance = await gql(
+      server,
+      UPDATE,
+      { id: session.projectId, input: { advanceRequested: 20000 } },
+      { token: ta.operator },
+    );
     expect(codeOf(advance)).toBe('FIXED_BY_DECISION');
     const same = await ok(server, ta.operator, UPDATE, {
       id: session.projectId,
@@ -128,9 +150,14 @@ describe('the audit trail', () => {
     expect(same.updateProject).toMatchObject({ title: 'Décidé (titre)', jobsPlanned: 5 });
 
     // the decision's trace is readable where the decision is
-    const { meeting } = await ok(server, ta.chair, `query($id: ID!) { meeting(id: $id) { items { decision { id trace } } } }`, {
-      id: session.meetingId,
-    });
+    const { meeting } = await ok(
+      server,
+      ta.chair,
+      `query($id: ID!) { meeting(id: $id) { items { decision { id trace } } } }`,
+      {
+        id: session.meetingId,
+      },
+    );
     const decision = meeting.items.find((i: { decision: unknown }) => i.decision).decision;
     const trace = JSON.parse(decision.trace);
     expect(trace.quorum.reached).toBe(true);
@@ -154,14 +181,17 @@ describe('the audit trail', () => {
     const started = performance.now();
     for (let i = 0; i < rounds; i++) await vote(server, ta.chair, opened.openBallot.id, i % 2 ? 'AGAINST' : 'FOR');
     const perVote = (performance.now() - started) / rounds;
-    console.log(`castVote: ${perVote.toFixed(1)} ms per vote (${rounds} votes, ${postgres() ? 'PostgreSQL' : 'SQLite'})`);
+    console.log(
+      `castVote: ${perVote.toFixed(1)} ms per vote (${rounds} votes, ${postgres() ? 'PostgreSQL' : 'SQLite'})`,
+    );
     expect(perVote).toBeGreaterThan(0);
   });
 
   it('should name the first edited entry, and refuse UPDATE and DELETE on PostgreSQL', async () => {
-    const rows = (await sql(`select id, seq from audit_entry where chain = ? and entity = 'Project' order by seq limit 1`, [
-      b.basin.id,
-    ])) as { id: string; seq: number | string }[];
+    const rows = (await sql(
+      `select id, seq from audit_entry where chain = ? and entity = 'Project' order by seq limit 1`,
+      [b.basin.id],
+    )) as { id: string; seq: number | string }[];
     const target = rows[0]!;
     if (postgres()) {
       await expect(sql(`update audit_entry set after = '{}' where id = ?`, [target.id])).rejects.toThrow(/append-only/);

@@ -1,4 +1,16 @@
-import { Arg, Args, Authorized, Ctx, Field, ID, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  ID,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  registerEnumType,
+} from 'type-graphql';
 import type { Context } from '../context.js';
 import { Page, PageArgs } from '../common/page.js';
 import { AuditEntry } from './audit.entity.js';

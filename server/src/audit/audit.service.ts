@@ -61,7 +61,14 @@ export async function verifyChain(em: EntityManager, chain: string): Promise<Cha
         return result({ seq: expectedSeq, entryId: entry.id, reason: AuditBreak.SEQUENCE_GAP }, expectedSeq - 1);
       if (entry.prevHash !== prevHash)
         return result({ seq: entry.seq, entryId: entry.id, reason: AuditBreak.PREVIOUS_HASH_MISMATCH }, entry.seq - 1);
-      if (entryHash({ ...entry, actorId: entry.actorId ?? null, before: entry.before ?? null, after: entry.after ?? null }) !== entry.hash)
+      if (
+        entryHash({
+          ...entry,
+          actorId: entry.actorId ?? null,
+          before: entry.before ?? null,
+          after: entry.after ?? null,
+        }) !== entry.hash
+      )
         return result({ seq: entry.seq, entryId: entry.id, reason: AuditBreak.HASH_MISMATCH }, entry.seq - 1);
       prevHash = entry.hash;
       lastId = entry.id;
@@ -72,7 +79,11 @@ export async function verifyChain(em: EntityManager, chain: string): Promise<Cha
   const length = expectedSeq - 1;
   if (headSeq !== length || headHash !== prevHash) {
     return result(
-      { seq: Math.min(headSeq, length + 1) || length, entryId: headSeq === length ? lastId : null, reason: AuditBreak.HEAD_MISMATCH },
+      {
+        seq: Math.min(headSeq, length + 1) || length,
+        entryId: headSeq === length ? lastId : null,
+        reason: AuditBreak.HEAD_MISMATCH,
+      },
       length,
     );
   }
