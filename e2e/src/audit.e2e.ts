@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'libsql';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { openBrowser, signIn, type Browser } from './browser.js';
@@ -10,6 +12,7 @@ import { api, apiSignIn } from './api.js';
  */
 const baseUrl = inject('baseUrl');
 const dataDir = inject('dataDir');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 let browser: Browser;
 
 beforeEach(async () => {
@@ -52,5 +55,18 @@ describe('the audit trail', () => {
     await expect.poll(() => status.innerText()).toMatch(/Chaîne rompue/);
     expect(await status.innerText()).toContain(`n° ${edited.seq}`);
     expect(await status.innerText()).toMatch(/modifiée/);
+
+    // the command says the same, beside the running server
+    const verified = spawnSync(
+      process.execPath,
+      [path.join(root, 'server', 'dist', 'scripts', 'admin.js'), 'verify-audit', basins[0].id],
+      {
+        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', REDIS_URL: '', PUBLIC_URL: baseUrl },
+        encoding: 'utf8',
+      },
+    );
+    expect(verified.status).toBe(3);
+    expect(verified.stdout).toContain(`BROKEN`);
+    expect(verified.stdout).toContain(`entry #${edited.seq} (${edited.id}): HASH_MISMATCH`);
   });
 });

@@ -11,6 +11,7 @@ import {
   type Who,
 } from '../test/committee-session.js';
 import { Basin } from '../basin/basin.entity.js';
+import { Project } from '../project/project.entity.js';
 import { AuditEntry } from './audit.entity.js';
 import { verifyChain } from './audit.service.js';
 
@@ -93,20 +94,31 @@ describe('the audit trail', () => {
   });
 
   it('should keep the chain linear when many people write at once', async () => {
-    const session = await prepareSession(server, a, { title: 'Concurrence' });
+    // a project each, so that nothing but the chain's head makes the writers wait for one another
+    const em = server.orm.em.fork();
+    const projects = Array.from({ length: 12 }, (_, i) =>
+      em.create(Project, {
+        basin: a.basin.id,
+        sme: a.sme.id,
+        title: `Projet ${i}`,
+        prescriber: a.people.prescriber.id,
+        prescriberOrganisation: a.associated.id,
+      }),
+    );
+    await em.flush();
     const before = (await verifyChain(server.orm.em, a.basin.id)).headSeq;
     await Promise.all(
-      Array.from({ length: 12 }, (_, i) =>
-        ok(server, ta.operator, UPDATE, { id: session.projectId, input: { title: `Titre ${i}`, jobsPlanned: i } }),
+      projects.map((project, i) =>
+        ok(server, ta.operator, UPDATE, { id: project.id, input: { title: `Titre ${i}`, jobsPlanned: i + 1 } }),
       ),
     );
     const verified = await verifyChain(server.orm.em, a.basin.id);
     expect(verified.ok).toBe(true);
     expect(verified.headSeq).toBe(before + 12);
-    const seqs = (await server.orm.em.fork().find(AuditEntry, { chain: a.basin.id }, { orderBy: { seq: 'asc' } })).map(
-      (e) => e.seq,
-    );
-    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+    const entries = await server.orm.em.fork().find(AuditEntry, { chain: a.basin.id }, { orderBy: { seq: 'asc' } });
+    expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
+    // each entry carries the hash of the one before: one line, no fork
+    for (let i = 1; i < entries.length; i++) expect(entries[i]!.prevHash).toBe(entries[i - 1]!.hash);
   });
 
   it('should record a secret ballot without the order of its voters, and never its box', async () => {
