@@ -66,6 +66,22 @@ describe('the audit trail', () => {
     expect(JSON.parse(entry.after)).toEqual({ title: 'Ligne de peinture robotisée' });
   });
 
+  it('should record a write made without the unit of work, as its service tells it', async () => {
+    await ok(server, tb.operator, `mutation($input: RevokeRoleInput!) { revokeRole(input: $input) }`, {
+      input: { basinId: b.basin.id, personId: b.people.smeLeader.id, role: 'SME' },
+    });
+    const { auditEntries } = await ok(server, tb.operator, ENTRIES, { b: b.basin.id, limit: 5 });
+    const unlinked = auditEntries.items.find((e: { entity: string }) => e.entity === 'Sme');
+    expect(unlinked).toMatchObject({ entityId: b.sme.id, operation: 'UPDATE', actorId: b.people.operator.id });
+    expect(JSON.parse(unlinked.before)).toEqual({ leader: b.people.smeLeader.id });
+    expect(JSON.parse(unlinked.after)).toEqual({ leader: null });
+    expect(
+      auditEntries.items.some(
+        (e: { entity: string; operation: string }) => e.entity === 'Membership' && e.operation === 'DELETE',
+      ),
+    ).toBe(true);
+  });
+
   it('should keep secrets out: no password hash, no session, no invitation token', async () => {
     const rows = (await sql(`select entity, after from audit_entry where entity in ('Person', 'AuthSession')`)) as {
       entity: string;

@@ -111,6 +111,52 @@ export async function appendEntries(em: EntityManager, trx: Transaction, pending
   }
 }
 
+/** A write made without the unit of work (a conditional `nativeUpdate`, a `nativeDelete`), as a service tells it. */
+export interface NativeWrite {
+  id: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+/**
+ * Records writes that bypass the unit of work, which the subscriber cannot see: call it in the same transaction,
+ * right after the write (before it, for a deletion: the basin is found from the row). Appended at commit like the
+ * rest; outside a transaction, at once in a transaction of its own.
+ */
+export async function recordNativeWrites(
+  em: EntityManager,
+  entityName: string,
+  operation: PendingEntry['operation'],
+  writes: NativeWrite[],
+): Promise<void> {
+  if (writes.length === 0) return;
+  const meta = em.getMetadata().find(entityName)!;
+  const policy = AUDIT_POLICIES[meta.className];
+  if (!policy || policy.chain === 'excluded') return;
+  const secret = [...ALWAYS_SECRET, ...(policy.secret ?? [])];
+  const actorId = auditActorOf(em);
+  const entries: PendingEntry[] = [];
+  for (const write of writes) {
+    let chain = NETWORK_CHAIN;
+    if (policy.chain === 'self') chain = write.id;
+    else if (Array.isArray(policy.chain)) chain = await basinInDatabase(em, meta, write.id, [...policy.chain]);
+    const json = (v: Record<string, unknown> | null | undefined) =>
+      v ? canonicalJson(values(v, Object.keys(v), secret)) : null;
+    entries.push({
+      chain,
+      actorId,
+      entity: meta.className,
+      entityId: write.id,
+      operation,
+      before: json(write.before),
+      after: json(write.after),
+    });
+  }
+  const trx = em.getTransactionContext<Transaction>();
+  if (trx) push(byTransaction, rootTransaction(trx), entries);
+  else await em.transactional((tem) => appendEntries(tem, tem.getTransactionContext<Transaction>()!, entries));
+}
+
 async function collectEntries(em: EntityManager, changeSets: ChangeSet<AnyEntity>[]): Promise<PendingEntry[]> {
   const actorId = auditActorOf(em);
   const basins = new Map<string, string>();
