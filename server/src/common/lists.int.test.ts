@@ -42,6 +42,7 @@ describe('lists that grow', () => {
     );
     expect(pages.map((field) => field.name).sort()).toEqual([
       'advances',
+      'auditEntries',
       'basinSettingChanges',
       'followUpReminders',
       'meetings',
