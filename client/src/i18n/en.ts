@@ -392,6 +392,8 @@ const en: MessageSchema = {
     advanceHint: 'Basin cap: {cap}.',
     needsLegend: 'Competence needs',
     needsIntro: 'The competences that partner companies could bring.',
+    fixedByDecision:
+      'The planned jobs, the advance and the needs were fixed by the committee’s decision: only a new decision changes them.',
     needDomain: 'Domain',
     needProfile: 'Profile sought',
     needDays: 'Estimated days',

@@ -423,6 +423,8 @@ const fr = {
     advanceHint: 'Plafond du bassin : {cap}.',
     needsLegend: 'Besoins en compétences',
     needsIntro: 'Les compétences que les entreprises partenaires pourraient apporter.',
+    fixedByDecision:
+      'Les emplois prévus, l’avance et les besoins ont été fixés par la décision du comité : seule une nouvelle décision les modifie.',
     needDomain: 'Domaine',
     needProfile: 'Profil recherché',
     needDays: 'Jours estimés',
