@@ -45,6 +45,13 @@ import {
 } from './administration/administration.resolver.js';
 import { ExpertResolver } from './expert/expert.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
+import {
+  AgendaItemSteeringResolver,
+  DecisionReviewResolver,
+  DecisionSteeringResolver,
+  OrientationResolver,
+  SteeringResolver,
+} from './steering/steering.resolver.js';
 import type { PubSub } from './pubsub.js';
 
 export const resolvers = [
@@ -91,6 +98,11 @@ export const resolvers = [
   ChairTermResolver,
   BasinSettingChangeResolver,
   AuditResolver,
+  SteeringResolver,
+  DecisionSteeringResolver,
+  DecisionReviewResolver,
+  OrientationResolver,
+  AgendaItemSteeringResolver,
 ] as const;
 
 /** The executable schema; `pubSub` carries subscriptions (in-process or Redis). */

@@ -63,6 +63,8 @@ export const AUDIT_POLICIES: Readonly<Record<string, AuditPolicy>> = {
   ReminderLog: { chain: ['basin'] },
   ChairTerm: { chain: ['basin'] },
   BasinSettingChange: { chain: ['basin'] },
+  DecisionReview: { chain: ['basin'] },
+  Orientation: { chain: ['basin'] },
   AuditEntry: { chain: 'excluded' },
   AuditChainHead: { chain: 'excluded' },
 };

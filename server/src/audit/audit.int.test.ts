@@ -101,8 +101,12 @@ describe('the audit trail', () => {
     expect(auditChain.headHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('should let only the operator read the trail, and answer NOT_FOUND from another basin', async () => {
+  it('should let the operator and the steering committee read the trail, and answer NOT_FOUND from another basin', async () => {
+    expect((await ok(server, ta.observer, CHAIN, { b: a.basin.id })).auditChain.intact).toBe(true);
     expect(codeOf(await gql(server, CHAIN, { b: a.basin.id }, { token: ta.member }))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(server, ENTRIES, { b: a.basin.id }, { token: ta.smeleader }))).toMatch(
+      /FORBIDDEN|NOT_FOUND/,
+    );
     expect(codeOf(await gql(server, ENTRIES, { b: a.basin.id }, { token: ta.chair }))).toBe('FORBIDDEN');
     expect(codeOf(await gql(server, CHAIN, { b: a.basin.id }, { token: tb.operator }))).toBe('NOT_FOUND');
     expect(codeOf(await gql(server, ENTRIES, { b: a.basin.id }, { token: tb.operator }))).toBe('NOT_FOUND');

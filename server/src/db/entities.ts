@@ -34,6 +34,7 @@ import { BaseEntity } from '../common/base.entity.js';
 import { ChairTerm } from '../administration/chair-term.entity.js';
 import { BasinSettingChange } from '../administration/basin-setting-change.entity.js';
 import { AuditChainHead, AuditEntry } from '../audit/audit.entity.js';
+import { DecisionReview, Orientation } from '../steering/decision-review.entity.js';
 
 /** Every entity, listed explicitly: no folder scanning, so the compiled server and vitest see the same model. */
 export const entities = [
@@ -79,4 +80,6 @@ export const entities = [
   BasinSettingChange,
   AuditEntry,
   AuditChainHead,
+  DecisionReview,
+  Orientation,
 ];

@@ -16,7 +16,8 @@ export type RecordKind =
   | 'pledge'
   | 'advance'
   | 'signature'
-  | 'sme';
+  | 'sme'
+  | 'decision';
 
 export interface BasinRecords {
   ids: Record<RecordKind, string>;
@@ -53,7 +54,7 @@ export async function recordsOfEveryKind(server: TestServer, basin: TestBasin): 
     tokens.operator,
     `query($p: ID!, $m: ID!) {
       project(id: $p) { pledges { id } cooperationConvention { signatures { id } advance { id } } }
-      meeting(id: $m) { items { id ballot { id } } }
+      meeting(id: $m) { items { id ballot { id } decision { id } } }
     }`,
     { p: session.projectId, m: session.meetingId },
   );
@@ -93,6 +94,7 @@ export async function recordsOfEveryKind(server: TestServer, basin: TestBasin): 
       advance: advanceId,
       signature: decided.project.cooperationConvention.signatures[0].id,
       sme: basin.sme.id,
+      decision: decided.meeting.items.find((item: { decision: { id: string } | null }) => item.decision).decision.id,
     },
   };
 }

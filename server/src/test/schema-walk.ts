@@ -83,6 +83,7 @@ export const ID_ARGUMENTS: Record<string, RecordKind> = {
   personId: 'person',
   toPersonId: 'person',
   smeId: 'sme',
+  decisionId: 'decision',
 };
 
 /** An argument named `id` designates the record the operation returns, except for these. */
