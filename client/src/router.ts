@@ -80,6 +80,7 @@ export const router = createRouter({
       name: 'administration',
       component: () => import('@/pages/AdministrationPage.vue'),
     },
+    { path: '/audit', name: 'audit', component: () => import('@/pages/AuditPage.vue') },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
   ],
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },

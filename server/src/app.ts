@@ -24,6 +24,7 @@ import { createLogger, describeFailure, type Logger } from './logger.js';
 import { createSignInThrottle } from './auth/throttle.js';
 import { SESSION_COOKIE, tokenFrom, readCookie } from './auth/tokens.js';
 import { type Context, type Viewer, pickLocale, resolveViewer, viewerFor } from './context.js';
+import { setAuditActor } from './audit/audit-actor.js';
 import type { App } from './app-services.js';
 import { databaseFileStore, diskFileStore } from './diagnosis/file-store.js';
 import { publicError } from './errors.js';
@@ -180,6 +181,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       // Built per operation, like an HTTP request: a fresh entity manager; the viewer is the connection's.
       context: async (ctx, id, _payload, args): Promise<Context> => {
         const em = orm.em.fork();
+        setAuditActor(em, ctx.extra.viewer?.person.id ?? null);
         const context: Context = {
           em,
           viewer: ctx.extra.viewer ? viewerFor(em, ctx.extra.viewer) : null,
@@ -256,6 +258,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
         const viewer = caller
           ? caller.viewer
           : await resolveViewer(em, tokenFrom(req.headers.authorization, req.headers.cookie));
+        setAuditActor(em, viewer?.person.id ?? null);
         const context: Context = {
           em,
           viewer,

@@ -123,6 +123,11 @@ export const ErrorCode = {
   PROJECT_MOVE_NOT_ALLOWED: 'PROJECT_MOVE_NOT_ALLOWED',
   /** The attachment's type is not among those accepted (`extensions.acceptedTypes`). */
   FILE_TYPE_NOT_ACCEPTED: 'FILE_TYPE_NOT_ACCEPTED',
+  /**
+   * The project's advance, plan (competence needs) and planned jobs were fixed by the committee's decision: they change
+   * only through a new decision of the committee (`extensions.fields`).
+   */
+  FIXED_BY_DECISION: 'FIXED_BY_DECISION',
   /** Unexpected failure; details are in the server log, never in the answer. */
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 } as const;

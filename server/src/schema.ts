@@ -44,6 +44,7 @@ import {
   ChairTermResolver,
 } from './administration/administration.resolver.js';
 import { ExpertResolver } from './expert/expert.resolver.js';
+import { AuditResolver } from './audit/audit.resolver.js';
 import {
   AgendaItemSteeringResolver,
   DecisionReviewResolver,
@@ -97,6 +98,7 @@ export const resolvers = [
   AdministrationResolver,
   ChairTermResolver,
   BasinSettingChangeResolver,
+  AuditResolver,
   SteeringResolver,
   DecisionSteeringResolver,
   DecisionReviewResolver,

@@ -27,6 +27,7 @@ const en: MessageSchema = {
     network: 'Network',
     import: 'Import',
     myCompany: 'My company',
+    audit: 'Audit trail',
   },
   steering: {
     title: 'Steering committee',
@@ -227,6 +228,13 @@ const en: MessageSchema = {
     advanceGranted: 'Advance granted: {amount}',
     mandatary: 'Mandatary: {name}',
     reasons: 'Reasons: {reasons}',
+    trace: 'Trace of the decision',
+    traceQuorum: 'Quorum: {present} of {total} (required: {required}) — {reached}',
+    traceReached: 'reached',
+    traceNotReached: 'not reached',
+    traceBallot: 'Ballot: {for} for, {against} against, {abstain} abstaining — {eligible} eligible, {recused} recused',
+    traceAttendance: 'Attendance recorded: {count}',
+    tracePledges: 'Pledges at the time of the decision: {count}',
   },
   pledges: {
     title: 'Competence pledges',
@@ -410,6 +418,8 @@ const en: MessageSchema = {
     advanceHint: 'Basin cap: {cap}.',
     needsLegend: 'Competence needs',
     needsIntro: 'The competences that partner companies could bring.',
+    fixedByDecision:
+      'The planned jobs, the advance and the needs were fixed by the committee’s decision: only a new decision changes them.',
     needDomain: 'Domain',
     needProfile: 'Profile sought',
     needDays: 'Estimated days',
@@ -1359,6 +1369,8 @@ const en: MessageSchema = {
       'This move is not possible: a project moves one step at a time (prescribed, diagnosis, scheduled) and is scheduled only once a diagnosis version is saved.',
     FILE_TYPE_NOT_ACCEPTED: 'This type of file is not accepted.',
     IMPORT_REJECTED: 'Nothing was imported: the file has problems, listed below.',
+    FIXED_BY_DECISION:
+      'The committee’s decision fixed the advance, the plan and the planned jobs of this project: only a new decision of the committee changes them.',
   },
   enums: {
     ProjectStatus: {
@@ -1528,6 +1540,31 @@ const en: MessageSchema = {
       PENDING: 'Pending',
       SIGNED: 'Signed',
     },
+  },
+  audit: {
+    title: 'Audit trail',
+    intro:
+      'Every write of the basin, who made it, when, and the values before and after, in a chain of hashes: each entry carries the hash of the one before. The verification reads the whole chain again.',
+    notAllowed: 'Only the basin’s operator, its steering committee and the national head read the audit trail.',
+    chainTitle: 'Chain verification',
+    intact: 'Chain intact',
+    broken: 'Chain broken',
+    brokenAt: 'First broken entry: #{seq} ({reason})',
+    reasons: {
+      HASH_MISMATCH: 'its content no longer matches its hash: it was edited',
+      PREVIOUS_HASH_MISMATCH: 'it does not carry the hash of the entry before it',
+      SEQUENCE_GAP: 'an entry is missing or repeated',
+      HEAD_MISMATCH: 'the chain’s head does not name the last entry: entries were removed',
+    },
+    length: 'Length (head)',
+    verified: 'Entries verified',
+    head: 'Head hash',
+    verifyAgain: 'Verify again',
+    entriesTitle: 'Recent entries',
+    system: 'System',
+    unknownPerson: 'Deleted person',
+    columns: { seq: '#', at: 'When', who: 'Who', what: 'What', before: 'Before', after: 'After' },
+    operations: { CREATE: 'Created', UPDATE: 'Changed', DELETE: 'Deleted' },
   },
 };
 

@@ -58,6 +58,7 @@ const fr = {
     network: 'Réseau',
     import: 'Import',
     myCompany: 'Ma société',
+    audit: 'Journal d’audit',
   },
   steering: {
     title: 'Comité de pilotage',
@@ -258,6 +259,14 @@ const fr = {
     advanceGranted: 'Avance accordée : {amount}',
     mandatary: 'Mandataire : {name}',
     reasons: 'Motifs : {reasons}',
+    trace: 'Trace de la décision',
+    traceQuorum: 'Quorum : {present} sur {total} (requis : {required}) — {reached}',
+    traceReached: 'atteint',
+    traceNotReached: 'non atteint',
+    traceBallot:
+      'Scrutin : {for} pour, {against} contre, {abstain} abstention(s) — {eligible} votant(s) possibles, {recused} récusé(s)',
+    traceAttendance: 'Présences enregistrées : {count}',
+    tracePledges: 'Engagements au moment de la décision : {count}',
   },
   pledges: {
     title: 'Engagements de compétences',
@@ -442,6 +451,8 @@ const fr = {
     advanceHint: 'Plafond du bassin : {cap}.',
     needsLegend: 'Besoins en compétences',
     needsIntro: 'Les compétences que les entreprises partenaires pourraient apporter.',
+    fixedByDecision:
+      'Les emplois prévus, l’avance et les besoins ont été fixés par la décision du comité : seule une nouvelle décision les modifie.',
     needDomain: 'Domaine',
     needProfile: 'Profil recherché',
     needDays: 'Jours estimés',
@@ -1395,6 +1406,8 @@ const fr = {
       'Ce passage n’est pas possible : un projet avance d’une étape à la fois (prescrit, diagnostic, inscrit en séance) et ne s’inscrit en séance qu’avec un diagnostic enregistré.',
     FILE_TYPE_NOT_ACCEPTED: 'Ce type de fichier n’est pas accepté.',
     IMPORT_REJECTED: 'Rien n’a été importé : le fichier comporte des problèmes, listés ci-dessous.',
+    FIXED_BY_DECISION:
+      'La décision du comité a fixé l’avance, le plan et les emplois prévus de ce projet : seule une nouvelle décision du comité les modifie.',
   },
   enums: {
     ProjectStatus: {
@@ -1564,6 +1577,31 @@ const fr = {
       PENDING: 'En attente',
       SIGNED: 'Signée',
     } satisfies Record<SignatureStatus, string>,
+  },
+  audit: {
+    title: 'Journal d’audit',
+    intro:
+      'Chaque écriture du bassin, qui l’a faite, quand, et les valeurs avant et après, dans une chaîne d’empreintes : chaque entrée porte l’empreinte de la précédente. La vérification relit toute la chaîne.',
+    notAllowed: 'Seuls l’opérateur du bassin, son comité de pilotage et la tête de réseau lisent le journal d’audit.',
+    chainTitle: 'Vérification de la chaîne',
+    intact: 'Chaîne intègre',
+    broken: 'Chaîne rompue',
+    brokenAt: 'Première entrée en défaut : n° {seq} ({reason})',
+    reasons: {
+      HASH_MISMATCH: 'son contenu ne correspond plus à son empreinte : elle a été modifiée',
+      PREVIOUS_HASH_MISMATCH: 'elle ne porte pas l’empreinte de l’entrée précédente',
+      SEQUENCE_GAP: 'une entrée manque ou est en double',
+      HEAD_MISMATCH: 'la tête de la chaîne ne désigne pas la dernière entrée : des entrées ont été retirées',
+    },
+    length: 'Longueur (tête)',
+    verified: 'Entrées vérifiées',
+    head: 'Empreinte de la tête',
+    verifyAgain: 'Vérifier à nouveau',
+    entriesTitle: 'Entrées récentes',
+    system: 'Système',
+    unknownPerson: 'Personne supprimée',
+    columns: { seq: 'N°', at: 'Quand', who: 'Qui', what: 'Quoi', before: 'Avant', after: 'Après' },
+    operations: { CREATE: 'Création', UPDATE: 'Modification', DELETE: 'Suppression' },
   },
 };
 

@@ -64,6 +64,7 @@ export const ERROR_CODES = [
   'SETTING_OUT_OF_RANGE',
   'DUPLICATE_SLUG',
   'ROLE_ALREADY_HELD',
+  'FIXED_BY_DECISION',
   'NETWORK',
 ] as const satisfies readonly (ServerErrorCode | 'NETWORK')[];
 

@@ -6,6 +6,7 @@ import { OrganisationKind, type Organisation } from '../organisation/organisatio
 import { Membership, Role } from '../person/membership.entity.js';
 import { Person } from '../person/person.entity.js';
 import { ChairOffice, ChairTerm } from './chair-term.entity.js';
+import { recordNativeWrites } from '../audit/audit.subscriber.js';
 
 const roleOf = (office: ChairOffice): Role => (office === ChairOffice.CHAIR ? Role.CHAIR : Role.VICE_CHAIR);
 export const officeOf = (role: Role): ChairOffice | null =>
@@ -86,14 +87,21 @@ export async function takeOffice(
   tem.create(Membership, { person, basin, role: roleOf(office), organisation });
   tem.create(ChairTerm, { basin, person, office, startedAt: now, startedBy: tem.getReference(Person, by.id) });
   if (office === ChairOffice.CHAIR && holders.length > 0) {
-    await tem.nativeUpdate(
-      Meeting,
-      {
-        basin: basinId,
-        status: { $in: [MeetingStatus.PLANNED, MeetingStatus.CONVENED] },
-        chair: { $in: holders.map((h) => h.person.id) },
-      },
-      { chair: toPersonId },
+    const where = {
+      basin: basinId,
+      status: { $in: [MeetingStatus.PLANNED, MeetingStatus.CONVENED] },
+      chair: { $in: holders.map((h) => h.person.id) },
+    };
+    // read apart from the identity map (a partial Meeting there would be served to later reads of this transaction)
+    const chaired = await tem
+      .fork({ clear: true, keepTransactionContext: true })
+      .find(Meeting, where, { fields: ['id', 'chair'] });
+    await tem.nativeUpdate(Meeting, where, { chair: toPersonId });
+    await recordNativeWrites(
+      tem,
+      'Meeting',
+      'UPDATE',
+      chaired.map((m) => ({ id: m.id, before: { chair: m.chair?.id ?? null }, after: { chair: toPersonId } })),
     );
   }
   return [toPersonId, ...holders.map((h) => h.person.id)];

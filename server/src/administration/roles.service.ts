@@ -15,6 +15,7 @@ import type {
   RevokeRoleInput,
   TransferPersonInput,
 } from './administration.inputs.js';
+import { recordNativeWrites } from '../audit/audit.subscriber.js';
 
 /** Roles that represent an organisation and need one. */
 const WITH_ORGANISATION: readonly Role[] = [Role.OPERATOR, Role.MEMBER, Role.CHAIR, Role.VICE_CHAIR];
@@ -92,7 +93,16 @@ export async function revokeRole(app: App, em: EntityManager, by: Viewer, input:
       tem.remove(membership);
     }
     if (input.role === Role.SME) {
+      const led = await tem
+        .fork({ clear: true, keepTransactionContext: true })
+        .find(Sme, { basin: input.basinId, leader: input.personId }, { fields: ['id'] });
       await tem.nativeUpdate(Sme, { basin: input.basinId, leader: input.personId }, { leader: null });
+      await recordNativeWrites(
+        tem,
+        'Sme',
+        'UPDATE',
+        led.map((sme) => ({ id: sme.id, before: { leader: input.personId }, after: { leader: null } })),
+      );
     }
   });
   accessChanged(app, [input.personId]);

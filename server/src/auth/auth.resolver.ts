@@ -14,6 +14,7 @@ import {
 } from 'type-graphql';
 import { IsEmail, Length, MaxLength } from 'class-validator';
 import { type Context, resolveViewer } from '../context.js';
+import { setAuditActor } from '../audit/audit-actor.js';
 import { Person } from '../person/person.entity.js';
 import { Membership, Role } from '../person/membership.entity.js';
 import { acceptInvitation, invitePerson, signIn, signOut, type SignedIn } from './auth.service.js';
@@ -135,6 +136,7 @@ export class AuthResolver {
     ctx.http?.setSessionCookie(session.token, session.expiresAt);
     // The rest of this operation is read as the person now signed in (their own email, for one).
     ctx.viewer = await resolveViewer(ctx.em, session.token);
+    setAuditActor(ctx.em, ctx.viewer?.person.id ?? null);
     // Over a websocket there is no cookie to set, so the token is the only way to use the session.
     const giveToken = bearer || ctx.transport === 'ws';
     return { person: session.person, expiresAt: session.expiresAt, token: giveToken ? session.token : null };

@@ -10,6 +10,7 @@ import { Invitation } from './invitation.entity.js';
 import { hashPassword, passwordProblem, personalWords, verifyPassword } from './password.js';
 import { hashToken, newToken } from './tokens.js';
 import type { Viewer } from '../context.js';
+import { recordNativeWrites } from '../audit/audit.subscriber.js';
 
 const INVITATION_DAYS = 7;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -182,8 +183,12 @@ export async function acceptInvitation(
     const invitation = await tem.findOne(Invitation, valid, { populate: ['person'] });
     if (!invitation) throw new AppError(ErrorCode.INVALID_INVITATION, 'This invitation link is invalid or has expired');
     // The conditional update makes a second, concurrent use of the same link fail.
-    const used = await tem.nativeUpdate(Invitation, { id: invitation.id, usedAt: null }, { usedAt: new Date() });
+    const usedAt = new Date();
+    const used = await tem.nativeUpdate(Invitation, { id: invitation.id, usedAt: null }, { usedAt });
     if (used !== 1) throw new AppError(ErrorCode.INVALID_INVITATION, 'This invitation link is invalid or has expired');
+    await recordNativeWrites(tem, 'Invitation', 'UPDATE', [
+      { id: invitation.id, before: { usedAt: null }, after: { usedAt } },
+    ]);
     const invited = invitation.person.getEntity();
     invited.passwordHash = passwordHash;
     return invited;

@@ -42,14 +42,17 @@ describe('lists that grow', () => {
     );
     expect(pages.map((field) => field.name).sort()).toEqual([
       'advances',
+      'auditEntries',
       'basinSettingChanges',
       'followUpReminders',
       'meetings',
       'members',
       'myFollowUps',
       'organisations',
+      'orientations',
       'projects',
       'smes',
+      'steeringDecisions',
     ]);
     for (const field of pages)
       expect(field.args.map((arg) => arg.name)).toEqual(expect.arrayContaining(['offset', 'limit']));

@@ -16,6 +16,7 @@ import { AgendaItem } from '../meeting/agenda-item.entity.js';
 import { fullName } from '../minutes/french.js';
 import { readerOf } from '../minutes/minutes-draft.js';
 import { ConventionParty, ConventionSignature, CooperationConvention, SignatureStatus } from './convention.entity.js';
+import { recordNativeWrites } from '../audit/audit.subscriber.js';
 
 interface PartySpec {
   party: ConventionParty;
@@ -196,6 +197,13 @@ export async function recordSignature(
       { status: SignatureStatus.SIGNED, signedOn, recordedAt, recordedBy: viewer.person.id },
     );
     if (updated !== 1) throw new AppError(ErrorCode.INVALID_STATE, 'This signature is recorded already');
+    await recordNativeWrites(tem, 'ConventionSignature', 'UPDATE', [
+      {
+        id: signature.id,
+        before: { status: SignatureStatus.PENDING, signedOn: null, recordedAt: null, recordedBy: null },
+        after: { status: SignatureStatus.SIGNED, signedOn, recordedAt, recordedBy: viewer.person.id },
+      },
+    ]);
     return tem.findOneOrFail(ConventionSignature, signature.id, { refresh: true });
   });
 }

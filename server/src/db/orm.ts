@@ -5,6 +5,8 @@ import { entities } from './entities.js';
 import { SqliteDriver, sqlitePool } from './sqlite.js';
 import { sqliteMigrations } from '../migrations/sqlite/index.js';
 import { postgresqlMigrations } from '../migrations/postgresql/index.js';
+import { AuditSubscriber } from '../audit/audit.subscriber.js';
+import { checkAuditPolicies } from '../audit/audit-policy.js';
 
 export type Dialect = 'sqlite' | 'postgresql';
 
@@ -18,6 +20,8 @@ export function ormOptions(config: Pick<Config, 'databaseUrl'>, overrides: Parti
     debug: false,
     allowGlobalContext: false,
     extensions: [Migrator],
+    // every write through the unit of work is recorded in the audit trail (audit/audit.subscriber.ts)
+    subscribers: [new AuditSubscriber()],
     migrations: {
       migrationsList: dialect === 'sqlite' ? sqliteMigrations : postgresqlMigrations,
       transactional: true,
@@ -52,6 +56,7 @@ export async function initORM(
       pool: { ...sqlitePool(String(options.dbName)), ...options.pool },
     } as never);
   }
+  checkAuditPolicies(Object.values(orm.getMetadata().getAll()));
   if (migrate) await orm.getMigrator().up();
   return orm;
 }

@@ -45,6 +45,15 @@ export class DecisionResolver {
     return decision.mandatary?.load() ?? null;
   }
 
+  @FieldResolver(() => String, {
+    description:
+      "The decision's trace as JSON, kept when it was recorded: attendance, quorum, the ballot's tally and recusals, " +
+      'pledges, the diagnosis version examined',
+  })
+  trace(@Root() decision: Decision): string {
+    return JSON.stringify(decision.trace);
+  }
+
   @FieldResolver(() => Project)
   project(@Root() decision: Decision) {
     return decision.project.load();

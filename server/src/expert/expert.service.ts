@@ -9,6 +9,7 @@ import { hashToken, newToken } from '../auth/tokens.js';
 import { normaliseEmail } from '../auth/auth.service.js';
 import type { Project } from '../project/project.entity.js';
 import type { InviteExpertInput } from './expert.inputs.js';
+import { recordNativeWrites } from '../audit/audit.subscriber.js';
 
 /** As long as any invitation link lasts. */
 const INVITATION_DAYS = 7;
@@ -87,7 +88,19 @@ export const expertsOf = (em: EntityManager, project: Project): Promise<Membersh
  * websockets are told their access changed, so that they reconnect with what they have left.
  */
 export async function revokeExpert(app: App, em: EntityManager, project: Project, personId: string): Promise<void> {
-  const deleted = await em.nativeDelete(Membership, { person: personId, project, role: Role.EXPERT });
+  const deleted = await em.transactional(async (tem) => {
+    const gone = await tem.find(Membership, { person: personId, project, role: Role.EXPERT });
+    await recordNativeWrites(
+      tem,
+      'Membership',
+      'DELETE',
+      gone.map((m) => ({
+        id: m.id,
+        before: { person: personId, basin: m.basin.id, project: project.id, role: Role.EXPERT },
+      })),
+    );
+    return tem.nativeDelete(Membership, { person: personId, project, role: Role.EXPERT });
+  });
   if (!deleted) throw notFound('Expert');
   app.connections.end({ personId, reason: 'ACCESS_CHANGED' });
 }

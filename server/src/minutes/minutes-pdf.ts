@@ -186,5 +186,12 @@ export async function renderMinutesPdf({ minutes, approvedInSession }: MinutesDo
   pdf.paragraph(minutes.conclusion);
   pdf.ensureSpace(70).space(1);
   pdf.paragraph(`La présidence de séance${content.chair ? ` : ${content.chair}` : ''}`);
+  if (approved && minutes.auditHeadHash) {
+    pdf.space();
+    pdf.field(
+      'Journal d’audit',
+      `tête de la chaîne à l’approbation${NBSP}: entrée n°${NBSP}${minutes.auditHeadSeq ?? 0}, empreinte SHA-256 ${minutes.auditHeadHash}`,
+    );
+  }
   return pdf.finish();
 }

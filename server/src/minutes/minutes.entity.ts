@@ -64,4 +64,14 @@ export class Minutes extends BaseEntity {
   /** The session at which the committee approved them. */
   @ManyToOne(() => Meeting, { ref: true, nullable: true })
   approvedInMeeting?: Ref<Meeting> | null;
+
+  /** The basin's audit chain head (sequence number) when the minutes were approved: printed on the approved PDF. */
+  @Field(() => Int, { nullable: true, description: "The basin's audit chain head (sequence) at approval" })
+  @Property({ type: 'integer', nullable: true })
+  auditHeadSeq?: number | null;
+
+  /** The hash of that head entry (SHA-256, hex). */
+  @Field(() => String, { nullable: true, description: "The basin's audit chain head (hash) at approval" })
+  @Property({ type: 'string', length: 64, nullable: true })
+  auditHeadHash?: string | null;
 }

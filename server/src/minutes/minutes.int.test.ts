@@ -332,6 +332,16 @@ describe('the minutes of a session', () => {
     expect(text).toContain('Procès-verbal de la séance du jeudi 12 mars 2026');
     expect(text).toMatch(/APPROUVÉ le \S+ \d+ \S+ \d{4}/);
     expect(text).not.toContain('PROJET');
+    // the audit chain's head at approval, printed (docs/DECISIONS.md, "Audit trail")
+    const { minutes } = await ok(
+      server,
+      tokens.operator,
+      `query($id: ID!) { minutes(meetingId: $id) { auditHeadSeq auditHeadHash } }`,
+      { id: session.meetingId },
+    );
+    expect(minutes.auditHeadSeq).toBeGreaterThan(0);
+    expect(text).toMatch(new RegExp(`Journal d’audit.*entrée n°\\s*${minutes.auditHeadSeq}\\b`));
+    expect(text.replace(/\s+/g, '')).toContain(minutes.auditHeadHash);
   });
 
   it('should record the approval in the minutes of the approving session once it closes', async () => {

@@ -8,6 +8,7 @@ import { Meeting, MeetingStatus } from '../meeting/meeting.entity.js';
 import { AgendaItem, AgendaItemKind } from '../meeting/agenda-item.entity.js';
 import type { Ballot } from '../ballot/ballot.entity.js';
 import { Minutes, MinutesStatus } from './minutes.entity.js';
+import { chainHead } from '../audit/audit.service.js';
 import { frenchDate } from './french.js';
 
 /** Longest text the operator may write in one section. */
@@ -119,6 +120,17 @@ export const approvalTitle = (target: Meeting, timeZone = 'Europe/Paris'): strin
   `Approbation du procès-verbal de la séance du ${frenchDate(target.scheduledAt, timeZone)}`;
 
 /**
+ * Writes the basin's audit chain head on minutes being approved: the approved PDF prints it, so that a later reader
+ * can check that the trail up to that entry is the one the committee had when it approved them.
+ */
+export async function stampAuditHead(em: EntityManager, minutes: Minutes): Promise<void> {
+  const meeting = await em.findOneOrFail(Meeting, minutes.meeting.id);
+  const head = await chainHead(em, meeting.basin.id);
+  minutes.auditHeadSeq = head.seq;
+  minutes.auditHeadHash = head.hash;
+}
+
+/**
  * Called in `closeBallot`'s transaction when a ballot is adopted: on a MINUTES_APPROVAL item, the minutes it names
  * become APPROVED (once; approved minutes stay as they are).
  */
@@ -131,5 +143,6 @@ export async function approveMinutesByBallot(em: EntityManager, ballot: Ballot, 
   minutes.approvedAt = at;
   minutes.approvedByBallot = ref(ballot);
   minutes.approvedInMeeting = ref(em.getReference(Meeting, item.meeting.id));
+  await stampAuditHead(em, minutes);
   return minutes;
 }

@@ -10,6 +10,7 @@ import { Person } from '../person/person.entity.js';
 import { Project, ProjectStatus } from './project.entity.js';
 import { CompetenceNeed } from './competence-need.entity.js';
 import type { CompetenceNeedInput, CreateProjectInput, UpdateProjectInput } from './project.inputs.js';
+import { Decision, DecisionOutcome } from '../decision/decision.entity.js';
 
 /**
  * The moves an operator makes by hand while preparing, only forward: prescribed → diagnosis → scheduled (a deferred
@@ -77,6 +78,51 @@ async function replaceNeeds(em: EntityManager, project: Project, needs: Competen
   needs.forEach((need, position) => em.create(CompetenceNeed, { project, position, ...need }));
 }
 
+/** Whether the form sends back the project's needs as they are (same order, domains, profiles and days). */
+async function sameNeeds(em: EntityManager, project: Project, needs: CompetenceNeedInput[]): Promise<boolean> {
+  const current = await em.find(CompetenceNeed, { project: project.id }, { orderBy: { position: 'asc' } });
+  return (
+    current.length === needs.length &&
+    current.every(
+      (need, i) =>
+        need.domain === needs[i]!.domain &&
+        need.profile === needs[i]!.profile &&
+        need.estimatedDays === needs[i]!.estimatedDays,
+    )
+  );
+}
+
+/**
+ * Once the committee approved a project, its advance, its plan (the competence needs) and its planned jobs are the
+ * decision's: the form may send them back unchanged, but a different value is refused (FIXED_BY_DECISION). Only a new
+ * decision of the committee, with its trace, changes them.
+ */
+async function refuseChangesFixedByDecision(
+  em: EntityManager,
+  project: Project,
+  input: UpdateProjectInput,
+): Promise<void> {
+  const changed: string[] = [];
+  if (input.jobsPlanned !== undefined && input.jobsPlanned !== null && input.jobsPlanned !== project.jobsPlanned)
+    changed.push('jobsPlanned');
+  if (
+    input.advanceRequested !== undefined &&
+    input.advanceRequested !== null &&
+    input.advanceRequested !== project.advanceRequested
+  )
+    changed.push('advanceRequested');
+  if (input.needs && !(await sameNeeds(em, project, input.needs))) changed.push('needs');
+  if (changed.length === 0) return;
+  const decided = await em.count(Decision, { project: project.id, outcome: DecisionOutcome.APPROVED });
+  if (decided > 0) {
+    throw new AppError(
+      ErrorCode.FIXED_BY_DECISION,
+      'The committee’s decision fixed the advance, plan and planned jobs of this project: only a new decision changes them',
+      { fields: changed },
+    );
+  }
+}
+
 /** Creates a project (and its SME when new) in one transaction; nothing is written when any part is refused. */
 export async function createProject(em: EntityManager, input: CreateProjectInput): Promise<Project> {
   return em.transactional(async (tem) => {
@@ -125,6 +171,7 @@ export async function updateProject(em: EntityManager, project: Project, input: 
   return em.transactional(async (tem) => {
     const basin = await tem.findOneOrFail(Basin, project.basin.id);
     if (input.status && input.status !== project.status) await checkMove(tem, project, input.status);
+    await refuseChangesFixedByDecision(tem, project, input);
     if (input.prescriberId && input.prescriberId !== project.prescriber.id) {
       project.prescriberOrganisation = ref((await prescriberSeat(tem, basin, input.prescriberId)).getEntity());
       project.prescriber = tem.getReference(Person, input.prescriberId, { wrapped: true });
@@ -148,7 +195,7 @@ export async function updateProject(em: EntityManager, project: Project, input: 
     if (input.advanceRequested !== undefined && input.advanceRequested !== null) {
       project.advanceRequested = input.advanceRequested;
     }
-    if (input.needs) await replaceNeeds(tem, project, input.needs);
+    if (input.needs && !(await sameNeeds(tem, project, input.needs))) await replaceNeeds(tem, project, input.needs);
     tem.persist(project);
     return project;
   });

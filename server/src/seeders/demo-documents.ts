@@ -8,6 +8,7 @@ import { Meeting, MeetingStatus } from '../meeting/meeting.entity.js';
 import { AgendaItem, AgendaItemKind } from '../meeting/agenda-item.entity.js';
 import { draftMinutes, readerOf } from '../minutes/minutes-draft.js';
 import { MinutesStatus } from '../minutes/minutes.entity.js';
+import { stampAuditHead } from '../minutes/minutes.service.js';
 import { generateConvention } from '../cooperation/convention.service.js';
 import { SignatureStatus } from '../cooperation/convention.entity.js';
 import { addDays, type Day, dayIn } from './demo-tools.js';
@@ -46,6 +47,7 @@ export async function writeDemoDocuments(em: EntityManager, basinSlug: string, n
       minutes.approvedAt = approvedAt;
       minutes.approvedInMeeting = ref(em.getReference(Meeting, approver.id));
       minutes.updatedAt = approvedAt;
+      await stampAuditHead(em, minutes);
     }
   }
 

@@ -42,6 +42,11 @@ export function useAccess() {
       )?.organisation ?? null,
   );
 
+  /** Reads the basin's audit trail: its operator, its steering committee (OBSERVER), the national head. */
+  const readsAudit = computed(
+    () => isNetworkHead.value || roles.value.includes('OPERATOR') || roles.value.includes('OBSERVER'),
+  );
+
   return {
     roles,
     isNetworkHead,
@@ -52,5 +57,6 @@ export function useAccess() {
     myCompany,
     expertProjectIds,
     isExpertOnly,
+    readsAudit,
   };
 }

@@ -8,6 +8,7 @@ import { Migration20261130020000_preparation as M5 } from './Migration2026113002
 import { Migration20261201020000_steering as M7 } from './Migration20261201020000_steering.js';
 import { Migration20261201030000_network as M8 } from './Migration20261201030000_network.js';
 import { Migration20261130030000_true_record as M6 } from './Migration20261130030000_true_record.js';
+import { Migration20261201010000_audit_trail as M20261201010000 } from './Migration20261201010000_audit_trail.js';
 
 /** Applied in this order; `npm run migration:create -w server` appends to this list. */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -18,6 +19,7 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261130010000_administration', class: M4 },
   { name: 'Migration20261130020000_preparation', class: M5 },
   { name: 'Migration20261130030000_true_record', class: M6 },
+  { name: 'Migration20261201010000_audit_trail', class: M20261201010000 },
   { name: 'Migration20261201020000_steering', class: M7 },
   { name: 'Migration20261201030000_network', class: M8 },
 ];

@@ -6,6 +6,7 @@ import { Migration20261130000000_roles as M3 } from './Migration20261130000000_r
 import { Migration20261130010000_administration as M4 } from './Migration20261130010000_administration.js';
 import { Migration20261130030000_true_record as M6 } from './Migration20261130030000_true_record.js';
 import { Migration20261130020000_preparation as M5 } from './Migration20261130020000_preparation.js';
+import { Migration20261201010000_audit_trail as M20261201010000 } from './Migration20261201010000_audit_trail.js';
 import { Migration20261201020000_steering as M7 } from './Migration20261201020000_steering.js';
 import { Migration20261201030000_network as M8 } from './Migration20261201030000_network.js';
 
@@ -18,6 +19,7 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261130010000_administration', class: M4 },
   { name: 'Migration20261130020000_preparation', class: M5 },
   { name: 'Migration20261130030000_true_record', class: M6 },
+  { name: 'Migration20261201010000_audit_trail', class: M20261201010000 },
   { name: 'Migration20261201020000_steering', class: M7 },
   { name: 'Migration20261201030000_network', class: M8 },
 ];
