@@ -123,6 +123,15 @@ export const ErrorCode = {
   PROJECT_MOVE_NOT_ALLOWED: 'PROJECT_MOVE_NOT_ALLOWED',
   /** The attachment's type is not among those accepted (`extensions.acceptedTypes`). */
   FILE_TYPE_NOT_ACCEPTED: 'FILE_TYPE_NOT_ACCEPTED',
+  /**
+   * The operator's expenses would go above the programme's yearly cap on running costs (`extensions.cap`, `spent`
+   * this year, `left`, `year`).
+   */
+  RUNNING_COSTS_CAP: 'RUNNING_COSTS_CAP',
+  /** The advances fund lacks the cash for this disbursement (`extensions.available`, `amount`). */
+  FUND_INSUFFICIENT: 'FUND_INSUFFICIENT',
+  /** This contribution was corrected already: correct its latest entry (`extensions.correctedById`). */
+  CONTRIBUTION_SUPERSEDED: 'CONTRIBUTION_SUPERSEDED',
   /** Unexpected failure; details are in the server log, never in the answer. */
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 } as const;

@@ -44,6 +44,8 @@ import {
   ChairTermResolver,
 } from './administration/administration.resolver.js';
 import { ExpertResolver } from './expert/expert.resolver.js';
+import { ContributionResolver } from './contribution/contribution.resolver.js';
+import { TreasuryResolver } from './treasury/treasury.resolver.js';
 import type { PubSub } from './pubsub.js';
 
 export const resolvers = [
@@ -89,6 +91,8 @@ export const resolvers = [
   AdministrationResolver,
   ChairTermResolver,
   BasinSettingChangeResolver,
+  ContributionResolver,
+  TreasuryResolver,
 ] as const;
 
 /** The executable schema; `pubSub` carries subscriptions (in-process or Redis). */

@@ -43,6 +43,7 @@ describe('lists that grow', () => {
     expect(pages.map((field) => field.name).sort()).toEqual([
       'advances',
       'basinSettingChanges',
+      'contributions',
       'followUpReminders',
       'meetings',
       'members',

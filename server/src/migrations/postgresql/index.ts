@@ -5,6 +5,7 @@ import { Migration20261129010000_live_version as M2 } from './Migration202611290
 import { Migration20261130000000_roles as M3 } from './Migration20261130000000_roles.js';
 import { Migration20261130010000_administration as M4 } from './Migration20261130010000_administration.js';
 import { Migration20261130020000_preparation as M5 } from './Migration20261130020000_preparation.js';
+import { Migration20261201000000_treasury as M7 } from './Migration20261201000000_treasury.js';
 import { Migration20261130030000_true_record as M6 } from './Migration20261130030000_true_record.js';
 
 /** Applied in this order; `npm run migration:create -w server` appends to this list. */
@@ -16,4 +17,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261130010000_administration', class: M4 },
   { name: 'Migration20261130020000_preparation', class: M5 },
   { name: 'Migration20261130030000_true_record', class: M6 },
+  { name: 'Migration20261201000000_treasury', class: M7 },
 ];
