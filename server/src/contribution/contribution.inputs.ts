@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, Length, MaxLength } from 'class-validator';
 import { ContributionKind, ContributionOrigin } from '../basin/contribution.entity.js';
 
 /** The largest single entry accepted, in euros: far above a basin's yearly budget, a guard against typing errors. */
@@ -10,14 +10,11 @@ export class ContributionInput {
   @Field(() => ID, { description: 'The funder: an organisation of the basin' })
   organisationId!: string;
 
-  @Field(() => Int, { description: 'The year it is for' })
-  @Min(2000)
-  @Max(2100)
+  // the ranges of year and amount are checked by the service, once it knows the basin is the viewer's
+  @Field(() => Int, { description: 'The year it is for (2000 to 2100)' })
   year!: number;
 
-  @Field(() => Int, { description: 'In euros; 0 only on a correction that cancels an entry' })
-  @Min(0)
-  @Max(MAX_CONTRIBUTION)
+  @Field(() => Int, { description: 'In euros, at most 5 000 000; 0 only on a correction that cancels an entry' })
   amount!: number;
 
   @Field(() => ContributionKind)

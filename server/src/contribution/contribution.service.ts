@@ -11,7 +11,12 @@ import { TriennialConvention } from '../basin/triennial-convention.entity.js';
 import { Contribution, ContributionKind, ContributionOrigin } from '../basin/contribution.entity.js';
 import { companyCompetences } from '../dashboard/dashboard.service.js';
 import { RESOURCE_SOURCES, type ResourceSource, SOURCE_OF_KIND, SOURCE_OF_ORIGIN } from './sources.js';
-import type { ContributionInput, CorrectContributionInput, RecordContributionInput } from './contribution.inputs.js';
+import {
+  MAX_CONTRIBUTION,
+  type ContributionInput,
+  type CorrectContributionInput,
+  type RecordContributionInput,
+} from './contribution.inputs.js';
 import { moneyBasin, statementBasin } from './contribution.access.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -20,8 +25,10 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 async function checkedFields(tem: EntityManager, basinId: string, input: ContributionInput, correcting: boolean) {
   if (input.receivedOn && (!ISO_DATE.test(input.receivedOn) || Number.isNaN(Date.parse(input.receivedOn))))
     throw badInput('Give the day received as YYYY-MM-DD', { receivedOn: 'invalid' });
-  if (!Number.isInteger(input.amount) || input.amount < (correcting ? 0 : 1))
-    throw badInput('A contribution is a positive number of euros', { amount: 'positive' });
+  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100)
+    throw badInput('The year is between 2000 and 2100', { year: 'range' });
+  if (!Number.isInteger(input.amount) || input.amount < (correcting ? 0 : 1) || input.amount > MAX_CONTRIBUTION)
+    throw badInput(`A contribution is a positive number of euros, at most ${MAX_CONTRIBUTION}`, { amount: 'range' });
   if (input.toAdvancesFund && input.kind !== ContributionKind.CASH)
     throw badInput('Only cash goes into the advances fund', { toAdvancesFund: 'cashOnly' });
   const organisation = await tem.findOne(Organisation, { id: input.organisationId, basin: basinId });

@@ -16,7 +16,8 @@ export type RecordKind =
   | 'pledge'
   | 'advance'
   | 'signature'
-  | 'sme';
+  | 'sme'
+  | 'contribution';
 
 export interface BasinRecords {
   ids: Record<RecordKind, string>;
@@ -67,6 +68,13 @@ export async function recordsOfEveryKind(server: TestServer, basin: TestBasin): 
       { s: id, on: new Date().toISOString().slice(0, 10) },
     );
   }
+  // the fund has the cash: the operator records its endowment first
+  await ok(
+    server,
+    tokens.operator,
+    `mutation($b: ID!) { recordEndowment(input: { basinId: $b, amount: 50000, occurredOn: "2025-01-02", label: "Dotation" }) { id } }`,
+    { b: basin.basin.id },
+  );
   await ok(
     server,
     tokens.operator,
@@ -77,6 +85,21 @@ export async function recordsOfEveryKind(server: TestServer, basin: TestBasin): 
   await ok(server, tokens.chair, `mutation($id: ID!) { closeMeeting(id: $id, deferUntreated: true) { status } }`, {
     id: session.meetingId,
   });
+  const contribution = await ok(
+    server,
+    tokens.operator,
+    `mutation($input: RecordContributionInput!) { recordContribution(input: $input) { id } }`,
+    {
+      input: {
+        basinId: basin.basin.id,
+        organisationId: basin.partner.id,
+        year: 2025,
+        amount: 8000,
+        kind: 'CASH',
+        origin: 'COMPANIES',
+      },
+    },
+  );
   return {
     tokens,
     ids: {
@@ -93,6 +116,7 @@ export async function recordsOfEveryKind(server: TestServer, basin: TestBasin): 
       advance: advanceId,
       signature: decided.project.cooperationConvention.signatures[0].id,
       sme: basin.sme.id,
+      contribution: contribution.recordContribution.id as string,
     },
   };
 }

@@ -83,6 +83,7 @@ export const ID_ARGUMENTS: Record<string, RecordKind> = {
   personId: 'person',
   toPersonId: 'person',
   smeId: 'sme',
+  contributionId: 'contribution',
 };
 
 /** An argument named `id` designates the record the operation returns, except for these. */
@@ -100,6 +101,7 @@ export const KIND_OF_TYPE: Record<string, RecordKind> = {
   Pledge: 'pledge',
   Organisation: 'organisation',
   Sme: 'sme',
+  Contribution: 'contribution',
 };
 
 export interface Operation {
