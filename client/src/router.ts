@@ -79,6 +79,7 @@ export const router = createRouter({
       name: 'administration',
       component: () => import('@/pages/AdministrationPage.vue'),
     },
+    { path: '/programme', name: 'programme', component: () => import('@/pages/ProgrammePage.vue') },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
   ],
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },

@@ -37,9 +37,7 @@ export async function fundEndowment(em: EntityManager, basinId: string): Promise
     toAdvancesFund: true,
     supersededAt: null,
   });
-  return (
-    movements.reduce((sum, m) => sum + m.amount, 0) + contributions.reduce((sum, c) => sum + c.amount, 0)
-  );
+  return movements.reduce((sum, m) => sum + m.amount, 0) + contributions.reduce((sum, c) => sum + c.amount, 0);
 }
 
 /**

@@ -98,12 +98,14 @@ describe('the contributions ledger', () => {
       [{ kind: 'IN_KIND', toAdvancesFund: true }, 'BAD_USER_INPUT'],
       [{ organisationId: other.partner.id }, 'NOT_FOUND'],
     ];
-    for (const [fields, code] of cases) expect(codeOf(await as('operator', RECORD, { input: entry(fields) }))).toBe(code);
+    for (const [fields, code] of cases)
+      expect(codeOf(await as('operator', RECORD, { input: entry(fields) }))).toBe(code);
     expect(await server.orm.em.fork().count(Contribution, { basin: a.basin.id })).toBe(before);
   });
 
   it('should correct an entry with a new one that says why, keeping the old one superseded', async () => {
-    const first = (await as('operator', RECORD, { input: entry({ amount: 7000, year: 2027 }) })).data?.recordContribution;
+    const first = (await as('operator', RECORD, { input: entry({ amount: 7000, year: 2027 }) })).data
+      ?.recordContribution;
     const { basinId: _ignored, ...fields } = entry({ amount: 7500, year: 2027 });
     const corrected = await as('operator', CORRECT, {
       input: { ...fields, contributionId: first.id, reason: 'Montant du virement' },

@@ -35,5 +35,4 @@ export const SOURCE_OF_KIND: Record<OrganisationKind, ResourceSource> = {
 };
 
 /** The origin a new contribution of this organisation takes unless the operator says otherwise. */
-export const defaultOrigin = (kind: OrganisationKind): ContributionOrigin =>
-  SOURCE_OF_KIND[kind] as ContributionOrigin;
+export const defaultOrigin = (kind: OrganisationKind): ContributionOrigin => SOURCE_OF_KIND[kind] as ContributionOrigin;

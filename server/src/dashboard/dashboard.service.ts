@@ -133,7 +133,15 @@ export async function basinDashboard(em: EntityManager, basinId: string): Promis
     STATE_AND_CDC: convention?.shareStateAndCdc ?? 15,
   };
   for (const source of Object.keys(targets) as ResourceSource[]) {
-    resources.set(source, { source, cash: 0, inKind: 0, staffTime: 0, total: 0, share: 0, targetShare: targets[source] });
+    resources.set(source, {
+      source,
+      cash: 0,
+      inKind: 0,
+      staffTime: 0,
+      total: 0,
+      share: 0,
+      targetShare: targets[source],
+    });
   }
   for (const c of contributions) {
     const row = resources.get(SOURCE_OF_ORIGIN[c.origin])!;

@@ -129,7 +129,11 @@ describe('the advances fund', () => {
     const running = (await server.orm.em.fork().findOneOrFail(Advance, { amount: 12000 })).id;
     expect((await as('operator', REPAY, { id: running, amount: 1200, on: today })).errors).toBeUndefined();
     const defaulted = await as('operator', DEFAULT, { id: running });
-    expect(defaulted.data?.declareDefault).toMatchObject({ status: 'DEFAULTED', lossAmount: 10800, defaultedOn: today });
+    expect(defaulted.data?.declareDefault).toMatchObject({
+      status: 'DEFAULTED',
+      lossAmount: 10800,
+      defaultedOn: today,
+    });
 
     const fund = (await as('observer', TREASURY, { b: a.basin.id })).data?.treasury.advancesFund;
     expect(fund).toMatchObject({ endowed: 20000, disbursed: 14000, repaid: 1200, writtenOff: 10800 });

@@ -29,7 +29,7 @@ class EndowmentInput extends MovementInput {
   account!: TreasuryAccount;
 }
 
-@InputType({ description: "An expense of the operator, from the running costs account" })
+@InputType({ description: 'An expense of the operator, from the running costs account' })
 class ExpenseInput extends MovementInput {}
 
 @ObjectType({ description: 'One line of an account' })
