@@ -510,6 +510,7 @@ const en: MessageSchema = {
       referenceRate: 'reference: {rate}',
       countsLine: 'Advances granted: {granted} · disbursed: {disbursed} · repaid: {repaid} · defaulted: {defaulted}',
       availableLine: 'Available: {available} against a critical size of {critical}',
+      runningCostsLine: 'Running costs: balance {balance}, spent in {year}: {spent} against a cap of {cap}',
       lossLine: 'Loss rate: {rate} (reference: {reference})',
       aboveReference: 'above the reference',
       withinReference: 'within the reference',

@@ -545,6 +545,8 @@ const fr = {
       countsLine:
         'Avances accordées : {granted} · versées : {disbursed} · remboursées : {repaid} · en défaut : {defaulted}',
       availableLine: 'Disponible : {available} pour une taille critique de {critical}',
+      runningCostsLine:
+        'Frais de fonctionnement : solde {balance}, dépensé en {year} : {spent} sur un plafond de {cap}',
       lossLine: 'Taux de sinistre : {rate} (référence : {reference})',
       aboveReference: 'au-dessus de la référence',
       withinReference: 'dans la référence',
