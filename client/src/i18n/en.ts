@@ -1585,6 +1585,7 @@ const en: MessageSchema = {
       fundMovements: 'Movements of the advances fund',
       costsMovements: 'Movements of the running costs',
       noMovement: 'No movement.',
+      showAll: 'Show all {count} movements',
       date: 'Date',
       kind: 'Movement',
       what: 'What',

@@ -1625,6 +1625,7 @@ const fr = {
       fundMovements: 'Mouvements du fonds d’avances',
       costsMovements: 'Mouvements des frais de fonctionnement',
       noMovement: 'Aucun mouvement.',
+      showAll: 'Voir les {count} mouvements',
       date: 'Date',
       kind: 'Mouvement',
       what: 'Objet',
