@@ -66,7 +66,7 @@ describe('the programme page', () => {
     await expense.getByLabel('Objet de la dépense').fill('Fournitures e2e');
     await expense.getByRole('button', { name: 'Enregistrer la dépense' }).click();
     await expense.getByText('Dépense enregistrée.').waitFor();
-    await costs.getByRole('cell', { name: 'Fournitures e2e' }).waitFor();
+    await costs.getByRole('cell', { name: 'Fournitures e2e', exact: true }).waitFor();
 
     await expense.getByLabel('Montant de la dépense (€)').fill('20000');
     await expense.getByLabel('Objet de la dépense').fill('Étude trop chère');

@@ -132,6 +132,8 @@ export const ErrorCode = {
   FUND_INSUFFICIENT: 'FUND_INSUFFICIENT',
   /** This contribution was corrected already: correct its latest entry (`extensions.correctedById`). */
   CONTRIBUTION_SUPERSEDED: 'CONTRIBUTION_SUPERSEDED',
+  /** This treasury movement was reversed already, or is itself a reversal. */
+  MOVEMENT_REVERSED: 'MOVEMENT_REVERSED',
   /** Unexpected failure; details are in the server log, never in the answer. */
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 } as const;

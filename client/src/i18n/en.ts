@@ -1298,6 +1298,7 @@ const en: MessageSchema = {
     FUND_INSUFFICIENT_WITH_AVAILABLE:
       'The advances fund holds only {available}: it cannot pay this advance of {amount}. Record an endowment first.',
     CONTRIBUTION_SUPERSEDED: 'This contribution was corrected already: correct its latest entry.',
+    MOVEMENT_REVERSED: 'This movement is a reversal, or was reversed already.',
   },
   enums: {
     ProjectStatus: {
@@ -1586,6 +1587,11 @@ const en: MessageSchema = {
       costsMovements: 'Movements of the running costs',
       noMovement: 'No movement.',
       showAll: 'Show all {count} movements',
+      reverse: 'Reverse',
+      reverseLabel: 'Reverse the movement “{label}”',
+      reverseReason: 'Reason for the reversal',
+      reverseConfirm: 'Confirm the reversal',
+      reversal: 'Reversal',
       date: 'Date',
       kind: 'Movement',
       what: 'What',

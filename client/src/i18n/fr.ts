@@ -1338,6 +1338,7 @@ const fr = {
     FUND_INSUFFICIENT_WITH_AVAILABLE:
       'Le fonds d’avances ne dispose que de {available} : il ne peut pas verser cette avance de {amount}. Enregistrez d’abord une dotation.',
     CONTRIBUTION_SUPERSEDED: 'Cette contribution a déjà été corrigée : corrigez sa dernière écriture.',
+    MOVEMENT_REVERSED: 'Ce mouvement est une annulation, ou a déjà été annulé.',
   },
   enums: {
     ProjectStatus: {
@@ -1626,6 +1627,11 @@ const fr = {
       costsMovements: 'Mouvements des frais de fonctionnement',
       noMovement: 'Aucun mouvement.',
       showAll: 'Voir les {count} mouvements',
+      reverse: 'Annuler',
+      reverseLabel: 'Annuler le mouvement « {label} »',
+      reverseReason: 'Motif de l’annulation',
+      reverseConfirm: 'Confirmer l’annulation',
+      reversal: 'Annulation',
       date: 'Date',
       kind: 'Mouvement',
       what: 'Objet',

@@ -67,6 +67,7 @@ export const ERROR_CODES = [
   'RUNNING_COSTS_CAP',
   'FUND_INSUFFICIENT',
   'CONTRIBUTION_SUPERSEDED',
+  'MOVEMENT_REVERSED',
   'NETWORK',
 ] as const satisfies readonly (ServerErrorCode | 'NETWORK')[];
 

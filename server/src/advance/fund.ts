@@ -1,7 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { TriennialConvention } from '../basin/triennial-convention.entity.js';
 import { Contribution, ContributionKind } from '../basin/contribution.entity.js';
-import { TreasuryAccount, TreasuryMovement, TreasuryMovementKind } from '../treasury/treasury-movement.entity.js';
+import {
+  TreasuryAccount,
+  TreasuryMovement,
+  TreasuryMovementKind,
+  signedAmount,
+} from '../treasury/treasury-movement.entity.js';
 import { Advance, AdvanceStatus, Repayment } from './advance.entity.js';
 
 /** The programme's reference loss rate (taux de sinistre), in % of sums lent. */
@@ -37,7 +42,7 @@ export async function fundEndowment(em: EntityManager, basinId: string): Promise
     toAdvancesFund: true,
     supersededAt: null,
   });
-  return movements.reduce((sum, m) => sum + m.amount, 0) + contributions.reduce((sum, c) => sum + c.amount, 0);
+  return movements.reduce((sum, m) => sum + signedAmount(m), 0) + contributions.reduce((sum, c) => sum + c.amount, 0);
 }
 
 /**

@@ -17,7 +17,8 @@ export type RecordKind =
   | 'advance'
   | 'signature'
   | 'sme'
-  | 'contribution';
+  | 'contribution'
+  | 'treasuryMovement';
 
 export interface BasinRecords {
   ids: Record<RecordKind, string>;
@@ -69,7 +70,7 @@ export async function recordsOfEveryKind(server: TestServer, basin: TestBasin): 
     );
   }
   // the fund has the cash: the operator records its endowment first
-  await ok(
+  const endowment = await ok(
     server,
     tokens.operator,
     `mutation($b: ID!) { recordEndowment(input: { basinId: $b, amount: 50000, occurredOn: "2025-01-02", label: "Dotation" }) { id } }`,
@@ -117,6 +118,7 @@ export async function recordsOfEveryKind(server: TestServer, basin: TestBasin): 
       signature: decided.project.cooperationConvention.signatures[0].id,
       sme: basin.sme.id,
       contribution: contribution.recordContribution.id as string,
+      treasuryMovement: endowment.recordEndowment.id as string,
     },
   };
 }

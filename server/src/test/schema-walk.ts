@@ -102,6 +102,7 @@ export const KIND_OF_TYPE: Record<string, RecordKind> = {
   Organisation: 'organisation',
   Sme: 'sme',
   Contribution: 'contribution',
+  TreasuryMovement: 'treasuryMovement',
 };
 
 export interface Operation {

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, type Ref, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../common/base.entity.js';
 import { Basin } from '../basin/basin.entity.js';
@@ -30,7 +30,8 @@ registerEnumType(TreasuryMovementKind, { name: 'TreasuryMovementKind' });
 
 /**
  * A movement recorded by hand on one of the accounts: an endowment (either account) or an expense (running costs).
- * Append-only: nothing edits or deletes it.
+ * Append-only: nothing edits or deletes it. A movement typed by mistake is cancelled by a reversal, a new movement
+ * of the same account and kind that `reverses` it and counts the other way; a movement is reversed once at most.
  */
 @ObjectType()
 @Entity()
@@ -61,4 +62,12 @@ export class TreasuryMovement extends BaseEntity {
 
   @ManyToOne(() => Person, { ref: true, nullable: true })
   recordedBy?: Ref<Person> | null;
+
+  /** The movement this one cancels; its label says why. */
+  @ManyToOne(() => TreasuryMovement, { ref: true, nullable: true })
+  @Unique({ name: 'treasury_movement_reverses_unique' })
+  reverses?: Ref<TreasuryMovement> | null;
 }
+
+/** What a recorded movement counts for in its kind's total: its amount, or minus it for a reversal. */
+export const signedAmount = (m: TreasuryMovement): number => (m.reverses ? -m.amount : m.amount);

@@ -13,7 +13,7 @@ import {
 import { TreasuryMovement } from './treasury-movement.entity.js';
 
 const TREASURY = `query($b: ID!) { treasury(basinId: $b) {
-  advancesFund { balance endowed disbursed repaid writtenOff movements { kind amount cashEffect label on } }
+  advancesFund { balance endowed disbursed repaid writtenOff movements { id kind amount cashEffect label on } }
   runningCosts { balance credited spent year cap spentThisYear leftThisYear movements { kind amount cashEffect } } } }`;
 const ENDOW = `mutation($input: EndowmentInput!) { recordEndowment(input: $input) { id account kind amount } }`;
 const EXPENSE = `mutation($input: ExpenseInput!) { recordExpense(input: $input) { id amount } }`;
@@ -218,5 +218,48 @@ describe('the treasury and the dashboard', () => {
     tokens.outsider = outsider;
     expect(codeOf(await endow('outsider', a, 100))).toBe('NOT_FOUND');
     expect((await endow('outsider', other, 100)).errors).toBeUndefined();
+  });
+});
+
+describe('a movement typed by mistake', () => {
+  const REVERSE = `mutation($id: ID!, $reason: String!) { reverseTreasuryMovement(id: $id, reason: $reason) {
+    id kind amount label } }`;
+
+  it('should be reversed once, with a reason, freeing its share of the cap', async () => {
+    const b = await createTestBasin(server.orm.em.fork(), 'tv');
+    tokens.operatorB = await signInToken(server, 'operator@tv.test', PASSWORD);
+    const spend = (amount: number) =>
+      as('operatorB', EXPENSE, { input: { basinId: b.basin.id, amount, occurredOn: today, label: 'Frappe' } });
+    const typo = (await spend(9000)).data?.recordExpense.id;
+    expect(codeOf(await spend(1500))).toBe('RUNNING_COSTS_CAP');
+    expect(codeOf(await as('operatorB', REVERSE, { id: typo, reason: ' ' }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await as('member', REVERSE, { id: typo, reason: 'x' }))).toBe('FORBIDDEN');
+    expect(codeOf(await as('operator', REVERSE, { id: typo, reason: 'x' }))).toBe('NOT_FOUND');
+    const reversal = await as('operatorB', REVERSE, { id: typo, reason: 'Erreur de saisie : 900 €' });
+    expect(reversal.data?.reverseTreasuryMovement).toMatchObject({ kind: 'EXPENSE', amount: 9000 });
+    expect(codeOf(await as('operatorB', REVERSE, { id: typo, reason: 'encore' }))).toBe('MOVEMENT_REVERSED');
+    const back = { id: reversal.data?.reverseTreasuryMovement.id, reason: 'et retour' };
+    expect(codeOf(await as('operatorB', REVERSE, back))).toBe('MOVEMENT_REVERSED');
+    // two reversals of one movement racing: one wins
+    const other = (await spend(100)).data?.recordExpense.id;
+    const race = await Promise.all([
+      as('operatorB', REVERSE, { id: other, reason: 'un' }),
+      as('operatorB', REVERSE, { id: other, reason: 'deux' }),
+    ]);
+    expect(race.filter((r) => r.data?.reverseTreasuryMovement)).toHaveLength(1);
+    expect(race.map(codeOf).filter(Boolean)).toEqual(['MOVEMENT_REVERSED']);
+    expect((await spend(1500)).errors).toBeUndefined();
+    const costs = (await gql(server, TREASURY, { b: b.basin.id }, { token: tokens.operatorB })).data?.treasury
+      .runningCosts;
+    expect(costs).toMatchObject({ spent: 1500, spentThisYear: 1500, leftThisYear: 8500 });
+  });
+
+  it('should refuse to reverse an endowment of the advances fund that is lent already', async () => {
+    const t = (await as('operator', TREASURY, { b: a.basin.id })).data?.treasury.advancesFund;
+    const endowment = t.movements.find(
+      (m: { kind: string; amount: number }) => m.kind === 'ENDOWMENT' && m.amount === 15000,
+    );
+    const refused = await as('operator', REVERSE, { id: endowment.id, reason: 'Erreur' });
+    expect(codeOf(refused)).toBe('FUND_INSUFFICIENT');
   });
 });

@@ -3,7 +3,7 @@ import { Length, Matches, Max, Min } from 'class-validator';
 import type { Context } from '../context.js';
 import { Role } from '../person/membership.entity.js';
 import { TreasuryAccount, TreasuryMovement, TreasuryMovementKind } from './treasury-movement.entity.js';
-import { MAX_MOVEMENT, recordEndowment, recordExpense, treasury } from './treasury.service.js';
+import { MAX_MOVEMENT, recordEndowment, recordExpense, reverseTreasuryMovement, treasury } from './treasury.service.js';
 
 @InputType({ description: 'A movement typed by the operator' })
 class MovementInput {
@@ -40,6 +40,8 @@ class TreasuryLine {
   @Field(() => String) label!: string;
   @Field(() => Int, { description: 'The sum moved or written off, positive' }) amount!: number;
   @Field(() => Int, { description: 'On the cash: + in, − out, 0 for a loss' }) cashEffect!: number;
+  @Field(() => Boolean, { description: 'A recorded movement the operator may still reverse' }) reversible!: boolean;
+  @Field(() => ID, { nullable: true, description: 'The movement this one reverses' }) reversesId!: string | null;
 }
 
 @ObjectType({ description: 'The advances fund: endowments, disbursements, repayments, losses' })
@@ -82,6 +84,16 @@ export class TreasuryResolver {
   @Mutation(() => TreasuryMovement, { description: 'Operator: record money paid into an account' })
   recordEndowment(@Arg('input', () => EndowmentInput) input: EndowmentInput, @Ctx() ctx: Context) {
     return recordEndowment(ctx, input);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => TreasuryMovement, { description: 'Operator: cancel a movement typed by mistake, saying why' })
+  reverseTreasuryMovement(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: Context,
+  ) {
+    return reverseTreasuryMovement(ctx, id, reason);
   }
 
   @Authorized(Role.OPERATOR)

@@ -1,8 +1,8 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Asker } from '../basin/basin.access.js';
 import { requireBasinRole } from '../basin/basin.access.js';
 import { requireViewer } from '../auth/auth-checker.js';
-import { AppError, ErrorCode, badInput } from '../errors.js';
+import { AppError, ErrorCode, badInput, notFound } from '../errors.js';
 import { Role } from '../person/membership.entity.js';
 import { Person } from '../person/person.entity.js';
 import { Basin } from '../basin/basin.entity.js';
@@ -12,7 +12,7 @@ import { fundFigures } from '../advance/fund.js';
 import { NESTED_LIST_CAP } from '../common/page.js';
 import { moneyBasin } from '../contribution/contribution.access.js';
 import { lockBasinTreasury } from './treasury-lock.js';
-import { TreasuryAccount, TreasuryMovement, TreasuryMovementKind } from './treasury-movement.entity.js';
+import { TreasuryAccount, TreasuryMovement, TreasuryMovementKind, signedAmount } from './treasury-movement.entity.js';
 
 /** The programme's ceiling on the operator's expenses, in euros per calendar year (cahier des charges). */
 export const RUNNING_COSTS_YEARLY_CAP = 10_000;
@@ -29,6 +29,10 @@ export interface TreasuryLine {
   amount: number;
   /** What it does to the account's cash: + in, − out, 0 for a loss (the cash left at the disbursement). */
   cashEffect: number;
+  /** A recorded movement that the operator may still reverse (not a reversal, not reversed, not derived). */
+  reversible: boolean;
+  /** The movement this one reverses. */
+  reversesId: string | null;
 }
 
 export interface AdvancesFundAccount {
@@ -61,14 +65,20 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const todayIso = () => new Date().toISOString().slice(0, 10);
 const newestFirst = (a: TreasuryLine, b: TreasuryLine) => b.on.localeCompare(a.on) || a.id.localeCompare(b.id);
 
-const fromMovement = (m: TreasuryMovement): TreasuryLine => ({
-  id: m.id,
-  on: m.occurredOn,
-  kind: m.kind,
-  label: m.label,
-  amount: m.amount,
-  cashEffect: m.kind === TreasuryMovementKind.EXPENSE ? -m.amount : m.amount,
-});
+/** The lines of recorded movements, each knowing whether it may still be reversed. */
+function fromMovements(movements: TreasuryMovement[]): TreasuryLine[] {
+  const reversed = new Set(movements.filter((m) => m.reverses).map((m) => m.reverses!.id));
+  return movements.map((m) => ({
+    id: m.id,
+    on: m.occurredOn,
+    kind: m.kind,
+    label: m.label,
+    amount: m.amount,
+    cashEffect: (m.kind === TreasuryMovementKind.EXPENSE ? -1 : 1) * signedAmount(m),
+    reversible: !m.reverses && !reversed.has(m.id),
+    reversesId: m.reverses?.id ?? null,
+  }));
+}
 
 /**
  * The advances fund's movements, read from what moved it: endowments recorded by hand, cash contributions paid into
@@ -94,7 +104,7 @@ export async function advancesFundAccount(em: EntityManager, basinId: string): P
     { populate: ['advance.project'] },
   );
   const lines: TreasuryLine[] = [
-    ...recorded.map(fromMovement),
+    ...fromMovements(recorded),
     ...contributions.map((c) => ({
       id: c.id,
       on: c.receivedOn ?? `${c.year}-01-01`,
@@ -102,6 +112,8 @@ export async function advancesFundAccount(em: EntityManager, basinId: string): P
       label: c.label ? `${c.organisation.getEntity().name} — ${c.label}` : c.organisation.getEntity().name,
       amount: c.amount,
       cashEffect: c.amount,
+      reversible: false,
+      reversesId: null,
     })),
     ...advances.map((a) => ({
       id: a.id,
@@ -110,6 +122,8 @@ export async function advancesFundAccount(em: EntityManager, basinId: string): P
       label: a.project.getEntity().title,
       amount: a.amount,
       cashEffect: -a.amount,
+      reversible: false,
+      reversesId: null,
     })),
     ...repayments.map((r) => ({
       id: r.id,
@@ -118,6 +132,8 @@ export async function advancesFundAccount(em: EntityManager, basinId: string): P
       label: r.advance.getEntity().project.getEntity().title,
       amount: r.amount,
       cashEffect: r.amount,
+      reversible: false,
+      reversesId: null,
     })),
     ...advances
       .filter((a) => a.status === AdvanceStatus.DEFAULTED && a.lossAmount > 0)
@@ -128,6 +144,8 @@ export async function advancesFundAccount(em: EntityManager, basinId: string): P
         label: a.project.getEntity().title,
         amount: a.lossAmount,
         cashEffect: 0,
+        reversible: false,
+        reversesId: null,
       })),
   ].sort(newestFirst);
   return {
@@ -148,7 +166,7 @@ async function spentIn(em: EntityManager, basinId: string, year: number): Promis
     kind: TreasuryMovementKind.EXPENSE,
     occurredOn: { $gte: `${year}-01-01`, $lte: `${year}-12-31` },
   });
-  return expenses.reduce((sum, e) => sum + e.amount, 0);
+  return expenses.reduce((sum, e) => sum + signedAmount(e), 0);
 }
 
 /** The running costs account: money paid in, the operator's expenses, and this year's expenses against the cap. */
@@ -158,10 +176,10 @@ export async function runningCostsAccount(
   year = new Date().getUTCFullYear(),
 ): Promise<RunningCostsAccount> {
   const movements = await em.find(TreasuryMovement, { basin: basinId, account: TreasuryAccount.RUNNING_COSTS });
-  const credited = movements
-    .filter((m) => m.kind === TreasuryMovementKind.ENDOWMENT)
-    .reduce((sum, m) => sum + m.amount, 0);
-  const spent = movements.filter((m) => m.kind === TreasuryMovementKind.EXPENSE).reduce((sum, m) => sum + m.amount, 0);
+  const sumOf = (kind: TreasuryMovementKind) =>
+    movements.filter((m) => m.kind === kind).reduce((sum, m) => sum + signedAmount(m), 0);
+  const credited = sumOf(TreasuryMovementKind.ENDOWMENT);
+  const spent = sumOf(TreasuryMovementKind.EXPENSE);
   const spentThisYear = await spentIn(em, basinId, year);
   return {
     balance: credited - spent,
@@ -171,7 +189,7 @@ export async function runningCostsAccount(
     cap: RUNNING_COSTS_YEARLY_CAP,
     spentThisYear,
     leftThisYear: Math.max(0, RUNNING_COSTS_YEARLY_CAP - spentThisYear),
-    movements: movements.map(fromMovement).sort(newestFirst).slice(0, NESTED_LIST_CAP),
+    movements: fromMovements(movements).sort(newestFirst).slice(0, NESTED_LIST_CAP),
   };
 }
 
@@ -253,4 +271,55 @@ export async function recordExpense(ctx: Asker, input: MovementInput): Promise<T
       recordedBy: tem.getReference(Person, viewer.person.id),
     });
   });
+}
+
+/**
+ * The operator cancels a movement typed by mistake: a reversal of the same account and kind, dated like it, says why
+ * and counts the other way (an expense reversed frees its share of the year's cap). Refused for a reversal, for a
+ * movement reversed already (a unique key decides between two racing reversals), and for an endowment of the
+ * advances fund whose cash is lent already.
+ */
+export async function reverseTreasuryMovement(
+  ctx: Asker,
+  movementId: string,
+  reason: string,
+): Promise<TreasuryMovement> {
+  const original = await ctx.em.fork().findOne(TreasuryMovement, movementId);
+  if (!original) throw notFound('Treasury movement');
+  await requireBasinRole(ctx, original.basin.id, Role.OPERATOR).catch((error: AppError) => {
+    throw error.extensions.code === ErrorCode.NOT_FOUND ? notFound('Treasury movement') : error;
+  });
+  if (!reason.trim() || reason.length > 200) throw badInput('Say why, in 200 characters at most', { reason: 'length' });
+  const viewer = requireViewer(ctx);
+  try {
+    return await ctx.em.transactional(async (tem) => {
+      await lockBasinTreasury(tem, original.basin.id);
+      if (original.reverses || (await tem.count(TreasuryMovement, { reverses: original.id })) > 0)
+        throw new AppError(ErrorCode.MOVEMENT_REVERSED, 'This movement is a reversal, or was reversed already');
+      if (original.account === TreasuryAccount.ADVANCES_FUND) {
+        const { available } = await fundFigures(tem, original.basin.id);
+        if (available < original.amount) {
+          throw new AppError(
+            ErrorCode.FUND_INSUFFICIENT,
+            `The advances fund holds ${available} €: this endowment of ${original.amount} € is lent already`,
+            { available, amount: original.amount },
+          );
+        }
+      }
+      return tem.create(TreasuryMovement, {
+        basin: tem.getReference(Basin, original.basin.id),
+        account: original.account,
+        kind: original.kind,
+        amount: original.amount,
+        occurredOn: original.occurredOn,
+        label: reason.trim(),
+        recordedBy: tem.getReference(Person, viewer.person.id),
+        reverses: tem.getReference(TreasuryMovement, original.id),
+      });
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException)
+      throw new AppError(ErrorCode.MOVEMENT_REVERSED, 'This movement was reversed already');
+    throw error;
+  }
 }

@@ -10,6 +10,7 @@ import {
   RecordContributionDocument,
   RecordEndowmentDocument,
   RecordExpenseDocument,
+  ReverseTreasuryMovementDocument,
   TreasuryDocument,
   type ContributionKind,
   type ContributionOrigin,
@@ -119,7 +120,7 @@ export function useTreasury(basinId: Ref<string | null>) {
 
 /**
  * The operator's acts on the programme's money: record or correct a contribution, record an endowment or an
- * expense. Each has its own pending state and message; the figures shown are fetched again before it counts as done.
+ * expense, reverse a movement typed by mistake. Each has its own pending state and message; the figures shown are fetched again before it counts as done.
  */
 export function useProgrammeActions() {
   const refresh = (queries: string[]) => () => ({
@@ -132,18 +133,22 @@ export function useProgrammeActions() {
   const { mutate: correctMutation } = useMutation(CorrectContributionDocument, refresh(ledger));
   const { mutate: endowMutation } = useMutation(RecordEndowmentDocument, refresh(['Treasury']));
   const { mutate: expenseMutation } = useMutation(RecordExpenseDocument, refresh(['Treasury']));
+  const { mutate: reverseMutation } = useMutation(ReverseTreasuryMovementDocument, refresh(['Treasury']));
   const recording = useAction();
   const correcting = useAction();
   const endowing = useAction();
   const spending = useAction();
+  const reversing = useAction();
   return {
     recordContribution: (input: RecordContributionInput) => recording.run(() => recordMutation({ input })),
     correctContribution: (input: CorrectContributionInput) => correcting.run(() => correctMutation({ input })),
     recordEndowment: (input: EndowmentInput) => endowing.run(() => endowMutation({ input })),
     recordExpense: (input: ExpenseInput) => spending.run(() => expenseMutation({ input })),
+    reverseMovement: (id: string, reason: string) => reversing.run(() => reverseMutation({ id, reason })),
     recording,
     correcting,
     endowing,
     spending,
+    reversing,
   };
 }

@@ -9,13 +9,19 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261201000000_treasury extends Migration {
   override async up(): Promise<void> {
     this.addSql(
-      `create table "treasury_movement" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "basin_id" uuid not null, "account" text check ("account" in ('ADVANCES_FUND', 'RUNNING_COSTS')) not null, "kind" text check ("kind" in ('ENDOWMENT', 'EXPENSE', 'DISBURSEMENT', 'REPAYMENT', 'LOSS')) not null, "amount" int not null, "occurred_on" date not null, "label" varchar(255) not null, "recorded_by_id" uuid null, constraint "treasury_movement_pkey" primary key ("id"));`,
+      `create table "treasury_movement" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "basin_id" uuid not null, "account" text check ("account" in ('ADVANCES_FUND', 'RUNNING_COSTS')) not null, "kind" text check ("kind" in ('ENDOWMENT', 'EXPENSE', 'DISBURSEMENT', 'REPAYMENT', 'LOSS')) not null, "amount" int not null, "occurred_on" date not null, "label" varchar(255) not null, "recorded_by_id" uuid null, "reverses_id" uuid null, constraint "treasury_movement_pkey" primary key ("id"));`,
     );
     this.addSql(
       `create index "treasury_movement_basin_id_account_occurred_on_index" on "treasury_movement" ("basin_id", "account", "occurred_on");`,
     );
     this.addSql(
       `alter table "treasury_movement" add constraint "treasury_movement_basin_id_foreign" foreign key ("basin_id") references "basin" ("id") on update cascade;`,
+    );
+    this.addSql(
+      `alter table "treasury_movement" add constraint "treasury_movement_reverses_unique" unique ("reverses_id");`,
+    );
+    this.addSql(
+      `alter table "treasury_movement" add constraint "treasury_movement_reverses_id_foreign" foreign key ("reverses_id") references "treasury_movement" ("id") on update cascade on delete set null;`,
     );
     this.addSql(
       `alter table "treasury_movement" add constraint "treasury_movement_recorded_by_id_foreign" foreign key ("recorded_by_id") references "person" ("id") on update cascade on delete set null;`,

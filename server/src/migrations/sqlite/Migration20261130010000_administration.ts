@@ -22,9 +22,7 @@ export class Migration20261130010000_administration extends Migration {
     this.addSql(
       `create table \`basin_setting_change\` (\`id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`basin_id\` text not null, \`changed_by_id\` text not null, \`field\` text not null, \`before\` text not null, \`after\` text not null, constraint \`basin_setting_change_basin_id_foreign\` foreign key(\`basin_id\`) references \`basin\`(\`id\`) on update cascade, constraint \`basin_setting_change_changed_by_id_foreign\` foreign key(\`changed_by_id\`) references \`person\`(\`id\`) on update cascade, primary key (\`id\`));`,
     );
-    this.addSql(
-      `create index \`basin_setting_change_basin_id_index\` on \`basin_setting_change\` (\`basin_id\`);`,
-    );
+    this.addSql(`create index \`basin_setting_change_basin_id_index\` on \`basin_setting_change\` (\`basin_id\`);`);
     this.addSql(
       `create index \`basin_setting_change_changed_by_id_index\` on \`basin_setting_change\` (\`changed_by_id\`);`,
     );

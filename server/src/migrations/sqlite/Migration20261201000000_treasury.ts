@@ -9,7 +9,10 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261201000000_treasury extends Migration {
   override async up(): Promise<void> {
     this.addSql(
-      `create table \`treasury_movement\` (\`id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`basin_id\` text not null, \`account\` text check (\`account\` in ('ADVANCES_FUND', 'RUNNING_COSTS')) not null, \`kind\` text check (\`kind\` in ('ENDOWMENT', 'EXPENSE', 'DISBURSEMENT', 'REPAYMENT', 'LOSS')) not null, \`amount\` integer not null, \`occurred_on\` date not null, \`label\` text not null, \`recorded_by_id\` text null, constraint \`treasury_movement_basin_id_foreign\` foreign key(\`basin_id\`) references \`basin\`(\`id\`) on update cascade, constraint \`treasury_movement_recorded_by_id_foreign\` foreign key(\`recorded_by_id\`) references \`person\`(\`id\`) on delete set null on update cascade, primary key (\`id\`));`,
+      `create table \`treasury_movement\` (\`id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`basin_id\` text not null, \`account\` text check (\`account\` in ('ADVANCES_FUND', 'RUNNING_COSTS')) not null, \`kind\` text check (\`kind\` in ('ENDOWMENT', 'EXPENSE', 'DISBURSEMENT', 'REPAYMENT', 'LOSS')) not null, \`amount\` integer not null, \`occurred_on\` date not null, \`label\` text not null, \`recorded_by_id\` text null, \`reverses_id\` text null, constraint \`treasury_movement_basin_id_foreign\` foreign key(\`basin_id\`) references \`basin\`(\`id\`) on update cascade, constraint \`treasury_movement_recorded_by_id_foreign\` foreign key(\`recorded_by_id\`) references \`person\`(\`id\`) on delete set null on update cascade, constraint \`treasury_movement_reverses_id_foreign\` foreign key(\`reverses_id\`) references \`treasury_movement\`(\`id\`) on delete set null on update cascade, primary key (\`id\`));`,
+    );
+    this.addSql(
+      `create unique index \`treasury_movement_reverses_unique\` on \`treasury_movement\` (\`reverses_id\`);`,
     );
     this.addSql(`create index \`treasury_movement_basin_id_index\` on \`treasury_movement\` (\`basin_id\`);`);
     this.addSql(
