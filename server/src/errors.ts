@@ -128,7 +128,10 @@ export const ErrorCode = {
    * this year, `left`, `year`).
    */
   RUNNING_COSTS_CAP: 'RUNNING_COSTS_CAP',
-  /** The advances fund lacks the cash for this disbursement (`extensions.available`, `amount`). */
+  /**
+   * The advances fund lacks the cash (`extensions.available`, `amount`): for a disbursement, or, with `reason`
+   * ALREADY_LENT, for taking back an endowment (a reversal, a correction) that the fund has lent already.
+   */
   FUND_INSUFFICIENT: 'FUND_INSUFFICIENT',
   /** This contribution was corrected already: correct its latest entry (`extensions.correctedById`). */
   CONTRIBUTION_SUPERSEDED: 'CONTRIBUTION_SUPERSEDED',

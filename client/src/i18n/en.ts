@@ -1297,6 +1297,8 @@ const en: MessageSchema = {
     FUND_INSUFFICIENT: 'The advances fund lacks the cash to pay this advance.',
     FUND_INSUFFICIENT_WITH_AVAILABLE:
       'The advances fund holds only {available}: it cannot pay this advance of {amount}. Record an endowment first.',
+    FUND_INSUFFICIENT_LENT:
+      'The advances fund has lent this money already (it holds only {available}): the endowment cannot be taken back.',
     CONTRIBUTION_SUPERSEDED: 'This contribution was corrected already: correct its latest entry.',
     MOVEMENT_REVERSED: 'This movement is a reversal, or was reversed already.',
   },

@@ -1337,6 +1337,8 @@ const fr = {
     FUND_INSUFFICIENT: 'Le fonds d’avances n’a pas la trésorerie pour verser cette avance.',
     FUND_INSUFFICIENT_WITH_AVAILABLE:
       'Le fonds d’avances ne dispose que de {available} : il ne peut pas verser cette avance de {amount}. Enregistrez d’abord une dotation.',
+    FUND_INSUFFICIENT_LENT:
+      'Le fonds d’avances a déjà prêté cet argent (il ne dispose que de {available}) : la dotation ne peut pas lui être retirée.',
     CONTRIBUTION_SUPERSEDED: 'Cette contribution a déjà été corrigée : corrigez sa dernière écriture.',
     MOVEMENT_REVERSED: 'Ce mouvement est une annulation, ou a déjà été annulé.',
   },

@@ -152,6 +152,10 @@ export function messageFor(info: ErrorInfo): string {
       ? t('errors.RUNNING_COSTS_CAP_WITH_LEFT', { cap: formatEuros(cap), left: formatEuros(left), year })
       : t('errors.RUNNING_COSTS_CAP');
   }
+  if (code === 'FUND_INSUFFICIENT' && extensions.reason === 'ALREADY_LENT') {
+    const available = Number(extensions.available);
+    return t('errors.FUND_INSUFFICIENT_LENT', { available: formatEuros(Number.isFinite(available) ? available : 0) });
+  }
   if (code === 'FUND_INSUFFICIENT') {
     const [available, amount] = [Number(extensions.available), Number(extensions.amount)];
     return Number.isFinite(available) && Number.isFinite(amount)

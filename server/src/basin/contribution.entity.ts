@@ -81,7 +81,7 @@ export class Contribution extends BaseEntity {
   corrects?: Ref<Contribution> | null;
 
   @Field(() => String, { nullable: true, description: 'Why this entry corrects another' })
-  @Property({ type: 'string', nullable: true })
+  @Property({ type: 'text', nullable: true })
   correctionReason?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When a correction replaced it; null while it counts' })

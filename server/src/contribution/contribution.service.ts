@@ -18,6 +18,8 @@ import {
   type RecordContributionInput,
 } from './contribution.inputs.js';
 import { moneyBasin, statementBasin } from './contribution.access.js';
+import { fundFigures } from '../advance/fund.js';
+import { lockBasinTreasury } from '../treasury/treasury-lock.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -73,6 +75,8 @@ export async function correctContribution(ctx: Asker, input: CorrectContribution
     throw error.extensions.code === ErrorCode.NOT_FOUND ? notFound('Contribution') : error;
   });
   return ctx.em.transactional(async (tem) => {
+    // the fund's cash may change: the basin's lock first, as for a disbursement
+    await lockBasinTreasury(tem, original.basin.id);
     const fields = await checkedFields(tem, original.basin.id, input, true);
     const marked = await tem.nativeUpdate(
       Contribution,
@@ -85,13 +89,29 @@ export async function correctContribution(ctx: Asker, input: CorrectContribution
         correctedById: next?.id ?? null,
       });
     }
-    return tem.create(Contribution, {
+    const correction = tem.create(Contribution, {
       basin: tem.getReference(Basin, original.basin.id),
       ...fields,
       corrects: tem.getReference(Contribution, original.id),
       correctionReason: input.reason.trim(),
       recordedBy: tem.getReference(Person, viewer.person.id),
     });
+    if (original.toAdvancesFund) {
+      // cash taken back from the fund must not be cash it has lent already
+      await tem.flush();
+      const { available } = await fundFigures(tem, original.basin.id);
+      if (available < 0) {
+        throw new AppError(
+          ErrorCode.FUND_INSUFFICIENT,
+          'The advances fund has lent this cash already: the correction would leave it below zero',
+          {
+            reason: 'ALREADY_LENT',
+            available: available + original.amount - (fields.toAdvancesFund ? fields.amount : 0),
+          },
+        );
+      }
+    }
+    return correction;
   });
 }
 

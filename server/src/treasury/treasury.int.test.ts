@@ -11,6 +11,7 @@ import {
   SignatureStatus,
 } from '../cooperation/convention.entity.js';
 import { TreasuryMovement } from './treasury-movement.entity.js';
+import { Contribution } from '../basin/contribution.entity.js';
 
 const TREASURY = `query($b: ID!) { treasury(basinId: $b) {
   advancesFund { balance endowed disbursed repaid writtenOff movements { id kind amount cashEffect label on } }
@@ -261,5 +262,31 @@ describe('a movement typed by mistake', () => {
     );
     const refused = await as('operator', REVERSE, { id: endowment.id, reason: 'Erreur' });
     expect(codeOf(refused)).toBe('FUND_INSUFFICIENT');
+  });
+});
+
+describe('a contribution paid into the fund', () => {
+  it('should not be corrected below what the fund has lent of it, and then write nothing', async () => {
+    const c = await createTestBasin(server.orm.em.fork(), 'tw');
+    tokens.operatorC = await signInToken(server, 'operator@tw.test', PASSWORD);
+    const entry = { organisationId: c.partner.id, year: thisYear, kind: 'CASH', origin: 'COMPANIES', label: 'Fonds' };
+    const recorded = await as('operatorC', RECORD_CONTRIBUTION, {
+      input: { ...entry, basinId: c.basin.id, amount: 3000, toAdvancesFund: true },
+    });
+    const contributionId = recorded.data?.recordContribution.id;
+    const advance = await grantedAdvance(c, 3000);
+    expect((await as('operatorC', DISBURSE, { id: advance, on: today })).errors).toBeUndefined();
+    const CORRECT = `mutation($input: CorrectContributionInput!) { correctContribution(input: $input) { id } }`;
+    const refused = await as('operatorC', CORRECT, {
+      input: { ...entry, contributionId, amount: 1000, toAdvancesFund: true, reason: 'Montant' },
+    });
+    expect(codeOf(refused)).toBe('FUND_INSUFFICIENT');
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ reason: 'ALREADY_LENT', available: 0 });
+    const original = await server.orm.em.fork().findOneOrFail(Contribution, contributionId);
+    expect(original.supersededAt).toBeNull();
+    const relabelled = await as('operatorC', CORRECT, {
+      input: { ...entry, contributionId, amount: 3000, toAdvancesFund: true, reason: 'Libellé', label: 'Dotation' },
+    });
+    expect(relabelled.errors).toBeUndefined();
   });
 });

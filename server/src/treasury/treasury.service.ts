@@ -302,7 +302,7 @@ export async function reverseTreasuryMovement(
           throw new AppError(
             ErrorCode.FUND_INSUFFICIENT,
             `The advances fund holds ${available} €: this endowment of ${original.amount} € is lent already`,
-            { available, amount: original.amount },
+            { reason: 'ALREADY_LENT', available, amount: original.amount },
           );
         }
       }

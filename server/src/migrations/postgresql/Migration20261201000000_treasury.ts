@@ -28,7 +28,7 @@ export class Migration20261201000000_treasury extends Migration {
     );
 
     this.addSql(
-      `alter table "contribution" add column "origin" text check ("origin" in ('COMPANIES', 'TERRITORIAL_ACTORS', 'COLLECTIVITIES', 'STATE_AND_CDC', 'REVITALISATION', 'EUROPEAN_SOCIAL_FUND')) not null default 'COMPANIES', add column "kind" text check ("kind" in ('CASH', 'IN_KIND')) not null default 'CASH', add column "received_on" date null, add column "to_advances_fund" boolean not null default false, add column "recorded_by_id" uuid null, add column "corrects_id" uuid null, add column "correction_reason" varchar(255) null, add column "superseded_at" timestamptz null;`,
+      `alter table "contribution" add column "origin" text check ("origin" in ('COMPANIES', 'TERRITORIAL_ACTORS', 'COLLECTIVITIES', 'STATE_AND_CDC', 'REVITALISATION', 'EUROPEAN_SOCIAL_FUND')) not null default 'COMPANIES', add column "kind" text check ("kind" in ('CASH', 'IN_KIND')) not null default 'CASH', add column "received_on" date null, add column "to_advances_fund" boolean not null default false, add column "recorded_by_id" uuid null, add column "corrects_id" uuid null, add column "correction_reason" text null, add column "superseded_at" timestamptz null;`,
     );
     this.addSql(
       `alter table "contribution" add constraint "contribution_recorded_by_id_foreign" foreign key ("recorded_by_id") references "person" ("id") on update cascade on delete set null;`,
