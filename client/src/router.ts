@@ -69,6 +69,7 @@ export const router = createRouter({
     },
     // The dashboard carries the charts (chart.js): its own chunk, loaded when it is opened.
     { path: '/dashboard', name: 'dashboard', component: () => import('@/pages/DashboardPage.vue') },
+    { path: '/steering', name: 'steering', component: () => import('@/pages/SteeringPage.vue') },
     { path: '/advances', name: 'advances', component: () => import('@/pages/AdvancesPage.vue') },
     { path: '/advances/:id', name: 'advance', component: () => import('@/pages/AdvancePage.vue'), props: true },
     { path: '/follow-up', name: 'my-follow-ups', component: () => import('@/pages/MyFollowUpsPage.vue') },

@@ -44,6 +44,13 @@ import {
   ChairTermResolver,
 } from './administration/administration.resolver.js';
 import { ExpertResolver } from './expert/expert.resolver.js';
+import {
+  AgendaItemSteeringResolver,
+  DecisionReviewResolver,
+  DecisionSteeringResolver,
+  OrientationResolver,
+  SteeringResolver,
+} from './steering/steering.resolver.js';
 import { ContributionResolver } from './contribution/contribution.resolver.js';
 import { TreasuryResolver } from './treasury/treasury.resolver.js';
 import type { PubSub } from './pubsub.js';
@@ -91,6 +98,11 @@ export const resolvers = [
   AdministrationResolver,
   ChairTermResolver,
   BasinSettingChangeResolver,
+  SteeringResolver,
+  DecisionSteeringResolver,
+  DecisionReviewResolver,
+  OrientationResolver,
+  AgendaItemSteeringResolver,
   ContributionResolver,
   TreasuryResolver,
 ] as const;

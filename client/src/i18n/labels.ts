@@ -26,6 +26,8 @@ import type {
   TreasuryAccount,
   TreasuryMovementKind,
   VoteChoice,
+  ReviewVerdict,
+  SteeringStatus,
 } from '@/gql/graphql';
 import { isFollowUpState, isInstalmentState, isResourceSource } from '@/lib/states';
 
@@ -48,6 +50,8 @@ export function useLabels() {
     ballotResult: (value: BallotResult) => t(`enums.BallotResult.${value}`),
     voteChoice: (value: VoteChoice) => t(`enums.VoteChoice.${value}`),
     decisionOutcome: (value: DecisionOutcome) => t(`enums.DecisionOutcome.${value}`),
+    steeringStatus: (value: SteeringStatus) => t(`enums.SteeringStatus.${value}`),
+    reviewVerdict: (value: ReviewVerdict) => t(`enums.ReviewVerdict.${value}`),
     majorityRule: (value: MajorityRule) => t(`enums.MajorityRule.${value}`),
     quorumBasis: (value: QuorumBasis) => t(`enums.QuorumBasis.${value}`),
     agendaItemAction: (value: AgendaItemAction) => t(`enums.AgendaItemAction.${value}`),

@@ -17,8 +17,9 @@ import type { Context } from '../context.js';
 import { requireViewer } from '../auth/auth-checker.js';
 import { Person } from '../person/person.entity.js';
 import { AgendaItem } from '../meeting/agenda-item.entity.js';
-import { readableItem, readableMeeting } from '../meeting/meeting.access.js';
+import { readableItem } from '../meeting/meeting.access.js';
 import { notFound } from '../errors.js';
+import { readsBasin } from '../basin/basin.access.js';
 import {
   Ballot,
   BallotKind,
@@ -208,13 +209,17 @@ export class BallotResolver {
 async function showChoices(ballot: Ballot, ctx: Context): Promise<boolean> {
   if (ballot.status === BallotStatus.CLOSED) return true;
   if (ballot.kind !== BallotKind.NAMED) return false;
+  // a live view reads the basin's rule from the meeting it keeps, not once more per field
+  const live = ctx.liveState ? await ctx.liveState.data() : null;
+  if (live?.ballotOf(ballot.agendaItem.id)?.id === ballot.id) return live.meeting.basin.getEntity().showNamedVotesLive;
   const item = await ctx.em.findOneOrFail(AgendaItem, ballot.agendaItem.id, { populate: ['meeting.basin'] });
   return item.meeting.getEntity().basin.getEntity().showNamedVotesLive;
 }
 
 async function readableBallot(ctx: Context, ballotId: string): Promise<Ballot> {
-  const ballot = await ctx.em.findOne(Ballot, ballotId, { populate: ['agendaItem'] });
-  if (!ballot) throw notFound('Ballot');
-  await readableMeeting(ctx, ballot.agendaItem.getEntity().meeting.id);
+  // one statement: a vote goes through here, and a vote is the live session's hottest path
+  const ballot = await ctx.em.findOne(Ballot, ballotId, { populate: ['agendaItem.meeting'], strategy: 'joined' });
+  if (!ballot || !readsBasin(ctx.viewer, ballot.agendaItem.getEntity().meeting.getEntity().basin.id))
+    throw notFound('Ballot');
   return ballot;
 }

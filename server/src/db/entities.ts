@@ -33,6 +33,7 @@ import { ReminderLog } from '../notification/reminder-log.entity.js';
 import { BaseEntity } from '../common/base.entity.js';
 import { ChairTerm } from '../administration/chair-term.entity.js';
 import { BasinSettingChange } from '../administration/basin-setting-change.entity.js';
+import { DecisionReview, Orientation } from '../steering/decision-review.entity.js';
 import { TreasuryMovement } from '../treasury/treasury-movement.entity.js';
 
 /** Every entity, listed explicitly: no folder scanning, so the compiled server and vitest see the same model. */
@@ -77,5 +78,7 @@ export const entities = [
   ReminderLog,
   ChairTerm,
   BasinSettingChange,
+  DecisionReview,
+  Orientation,
   TreasuryMovement,
 ];

@@ -11,6 +11,7 @@ import { Meeting, MeetingStatus } from './meeting.entity.js';
 import { AgendaItem, AgendaItemKind } from './agenda-item.entity.js';
 import { approvalTitle, minutesApprovalTarget } from '../minutes/minutes.service.js';
 import { sendConvocations, sendMeetingChange } from '../notification/convocation.js';
+import { placeOpenQuestions } from '../steering/steering.service.js';
 import type {
   AgendaItemInput,
   CreateMeetingInput,
@@ -67,13 +68,16 @@ export async function createMeeting(em: EntityManager, input: CreateMeetingInput
     const basin = await tem.findOne(Basin, input.basinId);
     if (!basin) throw notFound('Basin');
     const chair = input.chairId ? await checkChair(tem, basin, input.chairId) : null;
-    return tem.create(Meeting, {
+    const meeting = tem.create(Meeting, {
       basin,
       title: input.title.trim(),
       scheduledAt: input.scheduledAt,
       location: input.location.trim(),
       chair,
     });
+    // the steering committee's open questions go before the committee at its next session
+    await placeOpenQuestions(tem, null, meeting);
+    return meeting;
   });
 }
 

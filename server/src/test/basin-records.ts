@@ -17,6 +17,7 @@ export type RecordKind =
   | 'advance'
   | 'signature'
   | 'sme'
+  | 'decision'
   | 'contribution'
   | 'treasuryMovement';
 
@@ -55,7 +56,7 @@ export async function recordsOfEveryKind(server: TestServer, basin: TestBasin): 
     tokens.operator,
     `query($p: ID!, $m: ID!) {
       project(id: $p) { pledges { id } cooperationConvention { signatures { id } advance { id } } }
-      meeting(id: $m) { items { id ballot { id } } }
+      meeting(id: $m) { items { id ballot { id } decision { id } } }
     }`,
     { p: session.projectId, m: session.meetingId },
   );
@@ -117,6 +118,7 @@ export async function recordsOfEveryKind(server: TestServer, basin: TestBasin): 
       advance: advanceId,
       signature: decided.project.cooperationConvention.signatures[0].id,
       sme: basin.sme.id,
+      decision: decided.meeting.items.find((item: { decision: { id: string } | null }) => item.decision).decision.id,
       contribution: contribution.recordContribution.id as string,
       treasuryMovement: endowment.recordEndowment.id as string,
     },

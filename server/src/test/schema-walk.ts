@@ -83,6 +83,7 @@ export const ID_ARGUMENTS: Record<string, RecordKind> = {
   personId: 'person',
   toPersonId: 'person',
   smeId: 'sme',
+  decisionId: 'decision',
   contributionId: 'contribution',
 };
 

@@ -6,6 +6,7 @@ import { Migration20261130000000_roles as M3 } from './Migration20261130000000_r
 import { Migration20261130010000_administration as M4 } from './Migration20261130010000_administration.js';
 import { Migration20261130020000_preparation as M5 } from './Migration20261130020000_preparation.js';
 import { Migration20261201000000_treasury as M7 } from './Migration20261201000000_treasury.js';
+import { Migration20261201020000_steering as M8 } from './Migration20261201020000_steering.js';
 import { Migration20261130030000_true_record as M6 } from './Migration20261130030000_true_record.js';
 
 /** Applied in this order; `npm run migration:create -w server` appends to this list. */
@@ -18,4 +19,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261130020000_preparation', class: M5 },
   { name: 'Migration20261130030000_true_record', class: M6 },
   { name: 'Migration20261201000000_treasury', class: M7 },
+  { name: 'Migration20261201020000_steering', class: M8 },
 ];
