@@ -49,8 +49,10 @@ describe('lists that grow', () => {
       'members',
       'myFollowUps',
       'organisations',
+      'orientations',
       'projects',
       'smes',
+      'steeringDecisions',
     ]);
     for (const field of pages)
       expect(field.args.map((arg) => arg.name)).toEqual(expect.arrayContaining(['offset', 'limit']));
