@@ -81,6 +81,7 @@ export const router = createRouter({
       component: () => import('@/pages/AdministrationPage.vue'),
     },
     { path: '/audit', name: 'audit', component: () => import('@/pages/AuditPage.vue') },
+    { path: '/programme', name: 'programme', component: () => import('@/pages/ProgrammePage.vue') },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
   ],
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },

@@ -313,6 +313,16 @@ describe('a basin from an empty database, through the screens', () => {
       throw new Error(`${String(error)}\n${await page.locator('main').innerText()}`);
     });
 
+    // the advances fund starts empty: the operator records its endowment, or the disbursement is refused
+    await page.getByRole('link', { name: 'Programme' }).first().click();
+    const fund = page.getByRole('region', { name: 'Compte du fonds d’avances' });
+    const endowment = fund.locator('[data-test="endowment-form"]');
+    await endowment.getByLabel('Montant de la dotation (€)').fill('50000');
+    await endowment.getByLabel('Origine de la dotation').fill('Dotation des collectivités');
+    await endowment.getByRole('button', { name: 'Enregistrer la dotation' }).click();
+    await endowment.getByText('Dotation enregistrée.').waitFor();
+    await until(fund.locator('[data-test="fund-balance"]'), /50\s000\s€/);
+
     await page.getByRole('link', { name: 'Avances' }).first().click();
     await page
       .getByRole('link', { name: /Traitements Thermiques de Jeumont|Ligne de trempe/ })

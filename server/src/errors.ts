@@ -128,6 +128,20 @@ export const ErrorCode = {
    * only through a new decision of the committee (`extensions.fields`).
    */
   FIXED_BY_DECISION: 'FIXED_BY_DECISION',
+  /**
+   * The operator's expenses would go above the programme's yearly cap on running costs (`extensions.cap`, `spent`
+   * this year, `left`, `year`).
+   */
+  RUNNING_COSTS_CAP: 'RUNNING_COSTS_CAP',
+  /**
+   * The advances fund lacks the cash (`extensions.available`, `amount`): for a disbursement, or, with `reason`
+   * ALREADY_LENT, for taking back an endowment (a reversal, a correction) that the fund has lent already.
+   */
+  FUND_INSUFFICIENT: 'FUND_INSUFFICIENT',
+  /** This contribution was corrected already: correct its latest entry (`extensions.correctedById`). */
+  CONTRIBUTION_SUPERSEDED: 'CONTRIBUTION_SUPERSEDED',
+  /** This treasury movement was reversed already, or is itself a reversal. */
+  MOVEMENT_REVERSED: 'MOVEMENT_REVERSED',
   /** Unexpected failure; details are in the server log, never in the answer. */
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 } as const;

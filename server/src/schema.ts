@@ -53,6 +53,8 @@ import {
   SteeringResolver,
 } from './steering/steering.resolver.js';
 import { NetworkResolver } from './network/network.resolver.js';
+import { ContributionResolver } from './contribution/contribution.resolver.js';
+import { TreasuryResolver } from './treasury/treasury.resolver.js';
 import type { PubSub } from './pubsub.js';
 
 export const resolvers = [
@@ -105,6 +107,8 @@ export const resolvers = [
   OrientationResolver,
   AgendaItemSteeringResolver,
   NetworkResolver,
+  ContributionResolver,
+  TreasuryResolver,
 ] as const;
 
 /** The executable schema; `pubSub` carries subscriptions (in-process or Redis). */

@@ -9,6 +9,8 @@ import type {
   BallotResult,
   BallotStatus,
   CompetenceDomain,
+  ContributionKind,
+  ContributionOrigin,
   ConventionParty,
   DecisionOutcome,
   MajorityRule,
@@ -21,6 +23,8 @@ import type {
   RepaymentFrequency,
   Role,
   SignatureStatus,
+  TreasuryAccount,
+  TreasuryMovementKind,
   VoteChoice,
   ReviewVerdict,
   SteeringStatus,
@@ -59,6 +63,10 @@ export function useLabels() {
     conventionParty: (value: ConventionParty) => t(`enums.ConventionParty.${value}`),
     signatureStatus: (value: SignatureStatus) => t(`enums.SignatureStatus.${value}`),
     resourceSource: (value: string) => (isResourceSource(value) ? t(`enums.ResourceSource.${value}`) : value),
+    contributionKind: (value: ContributionKind) => t(`enums.ContributionKind.${value}`),
+    contributionOrigin: (value: ContributionOrigin) => t(`enums.ContributionOrigin.${value}`),
+    treasuryAccount: (value: TreasuryAccount) => t(`enums.TreasuryAccount.${value}`),
+    treasuryMovementKind: (value: TreasuryMovementKind) => t(`enums.TreasuryMovementKind.${value}`),
   };
 }
 
@@ -105,3 +113,11 @@ export const BALLOT_KINDS: readonly BallotKind[] = ['NAMED', 'SECRET'];
 export const VOTE_CHOICES: readonly VoteChoice[] = ['FOR', 'AGAINST', 'ABSTAIN'];
 export const DECISION_OUTCOMES: readonly DecisionOutcome[] = ['APPROVED', 'REJECTED', 'DEFERRED'];
 export const REPAYMENT_FREQUENCIES: readonly RepaymentFrequency[] = ['MONTHLY', 'QUARTERLY'];
+export const CONTRIBUTION_ORIGINS: readonly ContributionOrigin[] = [
+  'COMPANIES',
+  'TERRITORIAL_ACTORS',
+  'COLLECTIVITIES',
+  'STATE_AND_CDC',
+  'REVITALISATION',
+  'EUROPEAN_SOCIAL_FUND',
+];

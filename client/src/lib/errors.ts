@@ -65,6 +65,10 @@ export const ERROR_CODES = [
   'DUPLICATE_SLUG',
   'ROLE_ALREADY_HELD',
   'FIXED_BY_DECISION',
+  'RUNNING_COSTS_CAP',
+  'FUND_INSUFFICIENT',
+  'CONTRIBUTION_SUPERSEDED',
+  'MOVEMENT_REVERSED',
   'NETWORK',
 ] as const satisfies readonly (ServerErrorCode | 'NETWORK')[];
 
@@ -142,6 +146,22 @@ export function messageFor(info: ErrorInfo): string {
           max: Number(extensions.max),
         })
       : t('errors.SETTING_OUT_OF_RANGE');
+  }
+  if (code === 'RUNNING_COSTS_CAP') {
+    const [cap, left, year] = [Number(extensions.cap), Number(extensions.left), Number(extensions.year)];
+    return [cap, left, year].every(Number.isFinite)
+      ? t('errors.RUNNING_COSTS_CAP_WITH_LEFT', { cap: formatEuros(cap), left: formatEuros(left), year })
+      : t('errors.RUNNING_COSTS_CAP');
+  }
+  if (code === 'FUND_INSUFFICIENT' && extensions.reason === 'ALREADY_LENT') {
+    const available = Number(extensions.available);
+    return t('errors.FUND_INSUFFICIENT_LENT', { available: formatEuros(Number.isFinite(available) ? available : 0) });
+  }
+  if (code === 'FUND_INSUFFICIENT') {
+    const [available, amount] = [Number(extensions.available), Number(extensions.amount)];
+    return Number.isFinite(available) && Number.isFinite(amount)
+      ? t('errors.FUND_INSUFFICIENT_WITH_AVAILABLE', { available: formatEuros(available), amount: formatEuros(amount) })
+      : t('errors.FUND_INSUFFICIENT');
   }
   if (code === 'REPAYMENT_ABOVE_DUE') {
     const due = Number(extensions.due);

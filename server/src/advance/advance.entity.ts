@@ -57,6 +57,10 @@ export class Advance extends BaseEntity {
   @Property({ type: 'integer' })
   lossAmount: Opt<number> = 0;
 
+  @Field(() => String, { nullable: true, description: 'The day the default was declared and the loss booked' })
+  @Property({ type: 'date', nullable: true })
+  defaultedOn?: string | null;
+
   @OneToMany(() => RepaymentInstalment, (i) => i.advance, { orderBy: { number: 'asc' } })
   instalments = new Collection<RepaymentInstalment>(this);
 }

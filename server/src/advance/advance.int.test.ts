@@ -6,6 +6,7 @@ import { Decision, DecisionOutcome } from '../decision/decision.entity.js';
 import { TriennialConvention } from '../basin/triennial-convention.entity.js';
 import { Advance, Repayment } from './advance.entity.js';
 import { addMonths } from './schedule.js';
+import { TreasuryAccount, TreasuryMovement, TreasuryMovementKind } from '../treasury/treasury-movement.entity.js';
 import {
   ConventionParty,
   ConventionSignature,
@@ -77,7 +78,14 @@ beforeAll(async () => {
     label: 'Convention',
     startsOn: '2025-01-01',
     endsOn: '2027-12-31',
-    advancesFundEndowment: 100000,
+  });
+  em.create(TreasuryMovement, {
+    basin: a.basin.id,
+    account: TreasuryAccount.ADVANCES_FUND,
+    kind: TreasuryMovementKind.ENDOWMENT,
+    amount: 100000,
+    occurredOn: '2025-01-01',
+    label: 'Dotation',
   });
   await em.flush();
   operator = await signInToken(server, 'operator@av.test', PASSWORD);

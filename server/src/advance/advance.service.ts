@@ -8,6 +8,8 @@ import { Advance, AdvanceStatus, Repayment, RepaymentFrequency, RepaymentInstalm
 import { allocatePayment, repaymentSchedule } from './schedule.js';
 import { ConventionSignature, SignatureStatus } from '../cooperation/convention.entity.js';
 import { fullySigned } from '../cooperation/convention.service.js';
+import { fundFigures } from './fund.js';
+import { lockBasinTreasury } from '../treasury/treasury-lock.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const checkDate = (value: string, field: string) => {
@@ -29,6 +31,13 @@ function checkTerms(terms: TermsInput): void {
   if (!Number.isInteger(terms.durationMonths) || terms.durationMonths < step || terms.durationMonths > 120) {
     throw badInput('The repayment lasts one period to 120 months', { durationMonths: 'range' });
   }
+}
+
+/** The basin of an advance, read before its transaction (NOT_FOUND when there is none). */
+async function basinOfAdvance(em: EntityManager, advanceId: string): Promise<string> {
+  const advance = await em.fork().findOne(Advance, advanceId, { populate: ['project'] });
+  if (!advance) throw notFound('Advance');
+  return advance.project.getEntity().basin.id;
 }
 
 /** Loads an advance in the transaction and checks the viewer is the operator of its basin. */
@@ -62,7 +71,11 @@ export async function disburseAdvance(
 ) {
   checkDate(disbursedOn, 'disbursedOn');
   checkTerms(terms);
+  const basinId = await basinOfAdvance(em, advanceId);
   return em.transactional(async (tem) => {
+    // The basin's row first: on PostgreSQL a row lock, on SQLite the write lock, so that two disbursements (or a
+    // disbursement and an endowment) of one basin take their turn and the second sees the cash the first took.
+    await lockBasinTreasury(tem, basinId);
     const { advance } = await operatorAdvance(tem, viewer, advanceId);
     if (advance.status !== AdvanceStatus.GRANTED)
       throw new AppError(ErrorCode.INVALID_STATE, 'This advance is disbursed already');
@@ -75,6 +88,14 @@ export async function disburseAdvance(
           ? `The convention and its annex still lack ${missing} of ${signatures.length} signatures`
           : 'The project has no convention yet',
         { missing, total: signatures.length },
+      );
+    }
+    const { available } = await fundFigures(tem, basinId);
+    if (advance.amount > available) {
+      throw new AppError(
+        ErrorCode.FUND_INSUFFICIENT,
+        `The advances fund holds ${available} €, less than the ${advance.amount} € of this advance`,
+        { available, amount: advance.amount },
       );
     }
     Object.assign(advance, { disbursedOn, ...terms, status: AdvanceStatus.DISBURSED });
@@ -136,6 +157,7 @@ export async function declareDefault(em: EntityManager, viewer: Viewer, advanceI
       throw new AppError(ErrorCode.INVALID_STATE, 'Only a running advance can default');
     advance.lossAmount = await outstandingOf(tem, advance);
     advance.status = AdvanceStatus.DEFAULTED;
+    advance.defaultedOn = new Date().toISOString().slice(0, 10);
     return advance;
   });
 }

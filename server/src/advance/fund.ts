@@ -1,5 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { TriennialConvention } from '../basin/triennial-convention.entity.js';
+import { Contribution, ContributionKind } from '../basin/contribution.entity.js';
+import {
+  TreasuryAccount,
+  TreasuryMovement,
+  TreasuryMovementKind,
+  signedAmount,
+} from '../treasury/treasury-movement.entity.js';
 import { Advance, AdvanceStatus, Repayment } from './advance.entity.js';
 
 /** The programme's reference loss rate (taux de sinistre), in % of sums lent. */
@@ -14,6 +21,7 @@ export interface FundFigures {
   /** Losses in % of sums lent (0 when nothing was lent). */
   lossRate: number;
   referenceLossRate: number;
+  /** Paid into the fund: endowment movements and cash contributions directed to the fund. */
   endowment: number;
   /** Cash in the fund: endowment − lent + repaid. */
   available: number;
@@ -21,7 +29,26 @@ export interface FundFigures {
   advancesCount: number;
 }
 
-/** The advances fund of a basin, from its advances and repayments (and its convention for the endowment). */
+/** Money paid into the advances fund: its endowment movements, and the cash contributions that count and go to it. */
+export async function fundEndowment(em: EntityManager, basinId: string): Promise<number> {
+  const movements = await em.find(TreasuryMovement, {
+    basin: basinId,
+    account: TreasuryAccount.ADVANCES_FUND,
+    kind: TreasuryMovementKind.ENDOWMENT,
+  });
+  const contributions = await em.find(Contribution, {
+    basin: basinId,
+    kind: ContributionKind.CASH,
+    toAdvancesFund: true,
+    supersededAt: null,
+  });
+  return movements.reduce((sum, m) => sum + signedAmount(m), 0) + contributions.reduce((sum, c) => sum + c.amount, 0);
+}
+
+/**
+ * The advances fund of a basin. Its cash is never stored: it is read from what moved it — endowments, advances
+ * disbursed, repayments received — so that the fund, the treasury and the dashboard cannot drift apart.
+ */
 export async function fundFigures(em: EntityManager, basinId: string): Promise<FundFigures> {
   const advances = await em.find(Advance, { project: { basin: basinId } });
   const repayments = await em.find(Repayment, { advance: { project: { basin: basinId } } });
@@ -30,7 +57,7 @@ export async function fundFigures(em: EntityManager, basinId: string): Promise<F
   const lent = disbursed.reduce((sum, a) => sum + a.amount, 0);
   const repaid = repayments.reduce((sum, r) => sum + r.amount, 0);
   const losses = advances.reduce((sum, a) => sum + a.lossAmount, 0);
-  const endowment = convention?.advancesFundEndowment ?? 0;
+  const endowment = await fundEndowment(em, basinId);
   return {
     granted: advances.reduce((sum, a) => sum + a.amount, 0),
     lent,

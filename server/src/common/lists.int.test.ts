@@ -44,6 +44,7 @@ describe('lists that grow', () => {
       'advances',
       'auditEntries',
       'basinSettingChanges',
+      'contributions',
       'followUpReminders',
       'meetings',
       'members',

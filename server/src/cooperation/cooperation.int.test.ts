@@ -173,6 +173,12 @@ describe('the cooperation and development convention', () => {
     for (const signature of convention.signatures as { id: string; status: string }[]) {
       if (signature.status !== 'SIGNED') await ok(server, tokens.operator, SIGN, { id: signature.id, on: today });
     }
+    await ok(
+      server,
+      tokens.operator,
+      `mutation($b: ID!, $on: String!) { recordEndowment(input: { basinId: $b, amount: 12000, occurredOn: $on, label: "Dotation" }) { id } }`,
+      { b: a.basin.id, on: today },
+    );
     await ok(server, tokens.operator, disburse, { id: convention.advance.id, on: today });
     const signed = await pdfOf();
     expect(signed).toContain('Calendrier de remboursement');

@@ -4,7 +4,7 @@ import { createTestBasin, PASSWORD, type TestBasin } from '../test/fixtures.js';
 import { databaseFileStore } from '../diagnosis/file-store.js';
 import { seedDemoBasin, DEMO_PASSWORD } from '../seeders/demo-basin.js';
 import { TriennialConvention } from '../basin/triennial-convention.entity.js';
-import { Contribution } from '../basin/contribution.entity.js';
+import { Contribution, ContributionOrigin } from '../basin/contribution.entity.js';
 import { Sme } from '../sme/sme.entity.js';
 import { Project, ProjectStatus } from '../project/project.entity.js';
 import { Decision, DecisionOutcome } from '../decision/decision.entity.js';
@@ -77,8 +77,20 @@ beforeAll(async () => {
     days: 4,
     pledgedBy: small.people.otherMember.id,
   });
-  em.create(Contribution, { basin: small.basin.id, organisation: small.partner.id, year: 2026, amount: 1000 });
-  em.create(Contribution, { basin: small.basin.id, organisation: small.associated.id, year: 2026, amount: 2000 });
+  em.create(Contribution, {
+    basin: small.basin.id,
+    organisation: small.partner.id,
+    year: 2026,
+    amount: 1000,
+    origin: ContributionOrigin.COMPANIES,
+  });
+  em.create(Contribution, {
+    basin: small.basin.id,
+    organisation: small.associated.id,
+    year: 2026,
+    amount: 2000,
+    origin: ContributionOrigin.TERRITORIAL_ACTORS,
+  });
   await em.flush();
 });
 afterAll(() => server?.close());

@@ -49,15 +49,27 @@ class AdvanceFigures {
   @Field(() => Int) criticalSize!: number;
 }
 
-@ObjectType({ description: 'Resources of one source: cash and valued staff time, against the convention profile' })
+@ObjectType({
+  description: 'Resources of one source: cash, in kind and valued staff time, against the convention profile',
+})
 class ResourceShare {
   @Field(() => String, { description: 'COMPANIES, TERRITORIAL_ACTORS, COLLECTIVITIES or STATE_AND_CDC' })
   source!: string;
   @Field(() => Int) cash!: number;
+  @Field(() => Int, { description: 'Valued in-kind contributions of the ledger' }) inKind!: number;
   @Field(() => Int) staffTime!: number;
   @Field(() => Int) total!: number;
   @Field(() => Float) share!: number;
   @Field(() => Float) targetShare!: number;
+}
+
+@ObjectType({ description: "The running costs account: its balance and this year's expenses against the cap" })
+class RunningCostsFigures {
+  @Field(() => Int) balance!: number;
+  @Field(() => Int) year!: number;
+  @Field(() => Int) cap!: number;
+  @Field(() => Int) spentThisYear!: number;
+  @Field(() => Int) leftThisYear!: number;
 }
 
 @ObjectType({ description: 'The basin against its triennial convention' })
@@ -76,6 +88,7 @@ class BasinDashboard {
   @Field(() => Float) daysDelivered!: number;
   @Field(() => AdvanceFigures) advances!: AdvanceFigures;
   @Field(() => [ResourceShare]) resources!: ResourceShare[];
+  @Field(() => RunningCostsFigures) runningCosts!: RunningCostsFigures;
 }
 
 @ObjectType({ description: "One basin's headline figures in the network view" })

@@ -1,14 +1,16 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Basin } from '../basin/basin.entity.js';
 import { TriennialConvention } from '../basin/triennial-convention.entity.js';
-import { Contribution } from '../basin/contribution.entity.js';
-import { Organisation, OrganisationKind } from '../organisation/organisation.entity.js';
+import { Contribution, ContributionKind } from '../basin/contribution.entity.js';
+import { type ResourceSource, SOURCE_OF_KIND, SOURCE_OF_ORIGIN } from '../contribution/sources.js';
+import { Organisation } from '../organisation/organisation.entity.js';
 import { Project, ProjectStatus } from '../project/project.entity.js';
 import { Decision, DecisionOutcome } from '../decision/decision.entity.js';
 import { Pledge } from '../pledge/pledge.entity.js';
 import { Advance, AdvanceStatus } from '../advance/advance.entity.js';
 import { addMonths } from '../advance/schedule.js';
 import { fundFigures, type FundFigures } from '../advance/fund.js';
+import { runningCostsAccount, type RunningCostsAccount } from '../treasury/treasury.service.js';
 
 /** Projects the programme supports: approved, in follow-up, or whose follow-up has ended. */
 export const SUPPORTED = [ProjectStatus.APPROVED, ProjectStatus.FOLLOW_UP, ProjectStatus.CLOSED];
@@ -34,11 +36,13 @@ export interface CompanyCompetence {
   deliveredValue: number;
 }
 
-export type ResourceSource = 'COMPANIES' | 'TERRITORIAL_ACTORS' | 'COLLECTIVITIES' | 'STATE_AND_CDC';
-
 export interface ResourceShare {
   source: ResourceSource;
+  /** Cash contributions that count (not superseded by a correction). */
   cash: number;
+  /** Valued in-kind contributions recorded in the ledger. */
+  inKind: number;
+  /** Delivered staff days, at the basin's daily rate. */
   staffTime: number;
   total: number;
   /** % of all resources. */
@@ -61,19 +65,26 @@ export interface BasinDashboard {
   daysDelivered: number;
   advances: FundFigures & { disbursedCount: number; repaidCount: number; defaultedCount: number };
   resources: ResourceShare[];
+  runningCosts: Omit<RunningCostsAccount, 'movements'>;
 }
-
-const SOURCE_OF: Record<OrganisationKind, ResourceSource> = {
-  [OrganisationKind.PARTNER_COMPANY]: 'COMPANIES',
-  [OrganisationKind.OPERATOR]: 'TERRITORIAL_ACTORS',
-  [OrganisationKind.ASSOCIATED_PARTNER]: 'TERRITORIAL_ACTORS',
-  [OrganisationKind.COLLECTIVITY]: 'COLLECTIVITIES',
-  [OrganisationKind.STATE]: 'STATE_AND_CDC',
-  [OrganisationKind.CDC]: 'STATE_AND_CDC',
-};
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Each organisation's pledged and delivered staff days, most pledged first, valued at the basin's daily rate. */
+export async function companyCompetences(em: EntityManager, basin: Basin): Promise<CompanyCompetence[]> {
+  const pledges = await em.find(Pledge, { project: { basin }, withdrawn: false }, { populate: ['organisation'] });
+  const byCompany = new Map<string, CompanyCompetence>();
+  for (const pledge of pledges) {
+    const organisation = pledge.organisation.getEntity();
+    const row = byCompany.get(organisation.id) ?? { organisation, pledgedDays: 0, deliveredDays: 0, deliveredValue: 0 };
+    row.pledgedDays += pledge.days;
+    row.deliveredDays += pledge.daysDelivered;
+    row.deliveredValue = Math.round(row.deliveredDays * basin.dailyRate);
+    byCompany.set(organisation.id, row);
+  }
+  return [...byCompany.values()].sort((a, b) => b.pledgedDays - a.pledgedDays);
+}
 
 /** Everything the basin's steering committee reads, against its triennial convention. */
 export async function basinDashboard(em: EntityManager, basinId: string): Promise<BasinDashboard> {
@@ -108,22 +119,12 @@ export async function basinDashboard(em: EntityManager, basinId: string): Promis
   const smesSupported = new Set(supported.map((p) => p.sme.id)).size;
   const jobsPlanned = supported.reduce((sum, p) => sum + p.jobsPlanned, 0);
 
-  const pledges = await em.find(Pledge, { project: { basin }, withdrawn: false }, { populate: ['organisation'] });
-  const byCompany = new Map<string, CompanyCompetence>();
-  for (const pledge of pledges) {
-    const organisation = pledge.organisation.getEntity();
-    const row = byCompany.get(organisation.id) ?? { organisation, pledgedDays: 0, deliveredDays: 0, deliveredValue: 0 };
-    row.pledgedDays += pledge.days;
-    row.deliveredDays += pledge.daysDelivered;
-    row.deliveredValue = Math.round(row.deliveredDays * basin.dailyRate);
-    byCompany.set(organisation.id, row);
-  }
-  const competences = [...byCompany.values()].sort((a, b) => b.pledgedDays - a.pledgedDays);
+  const competences = await companyCompetences(em, basin);
 
   const advances = await em.find(Advance, { project: { basin } });
   const fund = await fundFigures(em, basin.id);
 
-  const contributions = await em.find(Contribution, { basin }, { populate: ['organisation'] });
+  const contributions = await em.find(Contribution, { basin, supersededAt: null });
   const resources = new Map<ResourceSource, ResourceShare>();
   const targets: Record<ResourceSource, number> = {
     COMPANIES: convention?.shareCompanies ?? 40,
@@ -132,14 +133,26 @@ export async function basinDashboard(em: EntityManager, basinId: string): Promis
     STATE_AND_CDC: convention?.shareStateAndCdc ?? 15,
   };
   for (const source of Object.keys(targets) as ResourceSource[]) {
-    resources.set(source, { source, cash: 0, staffTime: 0, total: 0, share: 0, targetShare: targets[source] });
+    resources.set(source, {
+      source,
+      cash: 0,
+      inKind: 0,
+      staffTime: 0,
+      total: 0,
+      share: 0,
+      targetShare: targets[source],
+    });
   }
-  for (const c of contributions) resources.get(SOURCE_OF[c.organisation.getEntity().kind])!.cash += c.amount;
-  for (const row of competences) resources.get(SOURCE_OF[row.organisation.kind])!.staffTime += row.deliveredValue;
+  for (const c of contributions) {
+    const row = resources.get(SOURCE_OF_ORIGIN[c.origin])!;
+    if (c.kind === ContributionKind.CASH) row.cash += c.amount;
+    else row.inKind += c.amount;
+  }
+  for (const row of competences) resources.get(SOURCE_OF_KIND[row.organisation.kind])!.staffTime += row.deliveredValue;
   const all = [...resources.values()];
-  const grand = all.reduce((sum, r) => sum + r.cash + r.staffTime, 0);
+  const grand = all.reduce((sum, r) => sum + r.cash + r.inKind + r.staffTime, 0);
   for (const r of all) {
-    r.total = r.cash + r.staffTime;
+    r.total = r.cash + r.inKind + r.staffTime;
     r.share = grand ? round1((r.total / grand) * 100) : 0;
   }
 
@@ -163,5 +176,6 @@ export async function basinDashboard(em: EntityManager, basinId: string): Promis
       defaultedCount: advances.filter((a) => a.status === AdvanceStatus.DEFAULTED).length,
     },
     resources: all,
+    runningCosts: await runningCostsAccount(em, basin.id),
   };
 }

@@ -35,6 +35,7 @@ import { ChairTerm } from '../administration/chair-term.entity.js';
 import { BasinSettingChange } from '../administration/basin-setting-change.entity.js';
 import { AuditChainHead, AuditEntry } from '../audit/audit.entity.js';
 import { DecisionReview, Orientation } from '../steering/decision-review.entity.js';
+import { TreasuryMovement } from '../treasury/treasury-movement.entity.js';
 
 /** Every entity, listed explicitly: no folder scanning, so the compiled server and vitest see the same model. */
 export const entities = [
@@ -82,4 +83,5 @@ export const entities = [
   AuditChainHead,
   DecisionReview,
   Orientation,
+  TreasuryMovement,
 ];

@@ -204,6 +204,7 @@ async function resources(em: EntityManager, basinId: string): Promise<Table> {
     columns: [
       { key: 'source', fr: 'Source', en: 'Source' },
       { key: 'cash', fr: 'Apports financiers (€)', en: 'Cash (€)' },
+      { key: 'inKind', fr: 'Apports en nature (€)', en: 'In kind (€)' },
       { key: 'staffTime', fr: 'Temps de personnel valorisé (€)', en: 'Valued staff time (€)' },
       { key: 'total', fr: 'Total (€)', en: 'Total (€)' },
       { key: 'share', fr: 'Part (%)', en: 'Share (%)' },

@@ -18,6 +18,8 @@ import {
 import { Basin, MajorityRule, QuorumBasis } from '../basin/basin.entity.js';
 import { TriennialConvention } from '../basin/triennial-convention.entity.js';
 import { Contribution } from '../basin/contribution.entity.js';
+import { defaultOrigin } from '../contribution/sources.js';
+import { TreasuryAccount, TreasuryMovement, TreasuryMovementKind } from '../treasury/treasury-movement.entity.js';
 import { Decision, DecisionOutcome } from '../decision/decision.entity.js';
 import {
   Attachment,
@@ -268,9 +270,46 @@ export class DemoWriter {
             organisation,
             year,
             amount,
+            origin: defaultOrigin(organisation.kind),
             label: `Contribution ${year}`,
           });
       }
+    }
+    this.writeTreasury(conventionStart);
+  }
+
+  /**
+   * The two accounts: the advances fund endowed on the convention's first day (the money it lends in the demo's
+   * history), and the running costs account paid in each January, with the operator's expenses under the yearly cap.
+   */
+  private writeTreasury(conventionStart: Day): void {
+    const today = this.clock.today;
+    const movement = (account: TreasuryAccount, kind: TreasuryMovementKind, amount: number, on: Day, label: string) => {
+      if (on < today)
+        this.em.create(TreasuryMovement, {
+          basin: this.basin,
+          account,
+          kind,
+          amount,
+          occurredOn: on,
+          label,
+          ...stamp(this.at(on, 11)),
+        });
+    };
+    const { ADVANCES_FUND, RUNNING_COSTS } = TreasuryAccount;
+    const { ENDOWMENT, EXPENSE } = TreasuryMovementKind;
+    movement(
+      ADVANCES_FUND,
+      ENDOWMENT,
+      CONVENTION_TARGETS.advancesFundEndowment,
+      conventionStart,
+      "Dotation initiale du fonds d'avances (collectivités, État, Caisse des dépôts)",
+    );
+    for (let year = yearOf(conventionStart); year <= yearOf(today); year += 1) {
+      movement(RUNNING_COSTS, ENDOWMENT, 10000, `${year}-01-15`, `Frais de fonctionnement ${year}`);
+      movement(RUNNING_COSTS, EXPENSE, 1850, `${year}-03-20`, 'Location de salles des comités');
+      movement(RUNNING_COSTS, EXPENSE, 2400, `${year}-06-12`, 'Déplacements des mandataires');
+      movement(RUNNING_COSTS, EXPENSE, 1200, `${year}-10-08`, 'Impression des dossiers de séance');
     }
   }
 
@@ -861,6 +900,8 @@ export class DemoWriter {
     if (spec.behaviour === 'DEFAULTED') {
       advance.status = AdvanceStatus.DEFAULTED;
       advance.lossAmount = spec.amount - repaid;
+      const declared = addMonths(disbursedOn, (spec.defaultAfterMonths ?? 0) + 4);
+      advance.defaultedOn = declared < this.clock.today ? declared : addDays(this.clock.today, -1);
     } else {
       advance.status = repaid === spec.amount ? AdvanceStatus.REPAID : AdvanceStatus.DISBURSED;
     }

@@ -17,7 +17,9 @@ export type RecordKind =
   | 'advance'
   | 'signature'
   | 'sme'
-  | 'decision';
+  | 'decision'
+  | 'contribution'
+  | 'treasuryMovement';
 
 export interface BasinRecords {
   ids: Record<RecordKind, string>;
@@ -68,6 +70,13 @@ export async function recordsOfEveryKind(server: TestServer, basin: TestBasin): 
       { s: id, on: new Date().toISOString().slice(0, 10) },
     );
   }
+  // the fund has the cash: the operator records its endowment first
+  const endowment = await ok(
+    server,
+    tokens.operator,
+    `mutation($b: ID!) { recordEndowment(input: { basinId: $b, amount: 50000, occurredOn: "2025-01-02", label: "Dotation" }) { id } }`,
+    { b: basin.basin.id },
+  );
   await ok(
     server,
     tokens.operator,
@@ -78,6 +87,21 @@ export async function recordsOfEveryKind(server: TestServer, basin: TestBasin): 
   await ok(server, tokens.chair, `mutation($id: ID!) { closeMeeting(id: $id, deferUntreated: true) { status } }`, {
     id: session.meetingId,
   });
+  const contribution = await ok(
+    server,
+    tokens.operator,
+    `mutation($input: RecordContributionInput!) { recordContribution(input: $input) { id } }`,
+    {
+      input: {
+        basinId: basin.basin.id,
+        organisationId: basin.partner.id,
+        year: 2025,
+        amount: 8000,
+        kind: 'CASH',
+        origin: 'COMPANIES',
+      },
+    },
+  );
   return {
     tokens,
     ids: {
@@ -95,6 +119,8 @@ export async function recordsOfEveryKind(server: TestServer, basin: TestBasin): 
       signature: decided.project.cooperationConvention.signatures[0].id,
       sme: basin.sme.id,
       decision: decided.meeting.items.find((item: { decision: { id: string } | null }) => item.decision).decision.id,
+      contribution: contribution.recordContribution.id as string,
+      treasuryMovement: endowment.recordEndowment.id as string,
     },
   };
 }

@@ -84,6 +84,7 @@ export const ID_ARGUMENTS: Record<string, RecordKind> = {
   toPersonId: 'person',
   smeId: 'sme',
   decisionId: 'decision',
+  contributionId: 'contribution',
 };
 
 /** An argument named `id` designates the record the operation returns, except for these. */
@@ -101,6 +102,8 @@ export const KIND_OF_TYPE: Record<string, RecordKind> = {
   Pledge: 'pledge',
   Organisation: 'organisation',
   Sme: 'sme',
+  Contribution: 'contribution',
+  TreasuryMovement: 'treasuryMovement',
 };
 
 export interface Operation {

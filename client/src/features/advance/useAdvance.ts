@@ -22,7 +22,7 @@ export function useAdvance(advanceId: Ref<string>) {
 
 /** Lists and figures that an advance's change makes stale: they fetch again when next shown. */
 function forgetFundFigures(cache: ApolloCache<unknown>): void {
-  for (const fieldName of ['advances', 'advancesFund', 'basinDashboard', 'networkDashboard']) {
+  for (const fieldName of ['advances', 'advancesFund', 'basinDashboard', 'networkDashboard', 'treasury']) {
     cache.evict({ id: 'ROOT_QUERY', fieldName });
   }
   cache.gc();

@@ -46,6 +46,19 @@ export function useAccess() {
   const readsAudit = computed(
     () => isNetworkHead.value || roles.value.includes('OPERATOR') || roles.value.includes('OBSERVER'),
   );
+  /** Reads the programme's money (ledger, budget, accounts): the operator, the steering committee, the national head. */
+  const readsProgramme = computed(
+    () => isNetworkHead.value || roles.value.includes('OPERATOR') || roles.value.includes('OBSERVER'),
+  );
+  /** The organisations the person speaks for in this basin: a funder reads their statements. */
+  const myOrganisations = computed(() => {
+    const seen = new Map<string, { id: string; name: string }>();
+    for (const membership of viewer.value?.memberships ?? []) {
+      if (membership.basin.id === basinId.value && membership.organisation)
+        seen.set(membership.organisation.id, membership.organisation);
+    }
+    return [...seen.values()];
+  });
 
   return {
     roles,
@@ -58,5 +71,7 @@ export function useAccess() {
     expertProjectIds,
     isExpertOnly,
     readsAudit,
+    readsProgramme,
+    myOrganisations,
   };
 }

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { chooseOption, openBrowser, signIn, type Browser } from './browser.js';
+
+/** The programme's money as the operator keeps it: a contribution, the funder's statement, an expense and the cap. */
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const FUNDER = /Vallée de la Scarpe/;
+const year = new Date().getFullYear();
+const euros = (text: string) => Number(text.replace(/[^\d-]/g, ''));
+
+/** The total of the statement's row for `year`, 0 when the funder gave nothing that year. */
+async function yearTotal(statement: Locator, page: Page): Promise<number> {
+  await statement.locator('[data-test="funder-statement"]').waitFor();
+  const row = statement
+    .locator('tbody tr')
+    .filter({ has: page.getByRole('rowheader', { name: String(year), exact: true }) });
+  return (await row.count()) ? euros(await row.locator('td').last().innerText()) : 0;
+}
+
+describe('the programme page', () => {
+  it('should let the operator record a contribution, read the statement, and record expenses up to the cap', async () => {
+    const { page } = browser;
+    await signIn(page, baseUrl, 'operateur@demo.agrement.fr');
+    await page.getByRole('link', { name: 'Programme' }).first().click();
+    await page.getByRole('heading', { name: 'Programme', level: 1 }).waitFor();
+
+    // the funder's statement before
+    const statement = page.getByRole('region', { name: 'Relevé par financeur' });
+    await chooseOption(statement.getByLabel('Financeur'), FUNDER);
+    const before = await yearTotal(statement, page);
+
+    // a contribution recorded through the ledger's form
+    const ledger = page.getByRole('region', { name: 'Registre des contributions' });
+    const form = ledger.locator('[data-test="contribution-form"]');
+    await chooseOption(form.getByLabel('Financeur'), FUNDER);
+    await expect.poll(() => form.getByLabel('Origine').inputValue()).toBe('COLLECTIVITIES');
+    await form.getByLabel('Année de la contribution').fill(String(year));
+    await form.getByLabel('Montant (€)').fill('2500');
+    await form.getByLabel('Libellé').fill('Complément e2e');
+    await form.getByRole('button', { name: 'Enregistrer la contribution' }).click();
+    await form.getByText('Contribution enregistrée.').waitFor();
+    await ledger.getByRole('cell', { name: 'Complément e2e' }).first().waitFor();
+
+    // the statement counts it in this year's cash
+    await expect.poll(() => yearTotal(statement, page)).toBe(before + 2500);
+
+    // an expense within the cap, then one above it, refused in French with what is left
+    const costs = page.getByRole('region', { name: 'Compte des frais de fonctionnement' });
+    const left = euros(
+      await costs
+        .locator('[data-test="costs-left"]')
+        .innerText()
+        .then((t) => t.split('plafond')[0]!),
+    );
+    const expense = costs.locator('[data-test="expense-form"]');
+    await expense.getByLabel('Montant de la dépense (€)').fill('300');
+    await expense.getByLabel('Objet de la dépense').fill('Fournitures e2e');
+    await expense.getByRole('button', { name: 'Enregistrer la dépense' }).click();
+    await expense.getByText('Dépense enregistrée.').waitFor();
+    await costs.getByRole('cell', { name: 'Fournitures e2e', exact: true }).waitFor();
+
+    await expense.getByLabel('Montant de la dépense (€)').fill('20000');
+    await expense.getByLabel('Objet de la dépense').fill('Étude trop chère');
+    await expense.getByRole('button', { name: 'Enregistrer la dépense' }).click();
+    const refusal = expense.getByRole('alert');
+    await refusal.waitFor();
+    const text = (await refusal.innerText()).replace(/\s+/g, ' ');
+    expect(text).toMatch(/plafonnées à 10 000 € par an/);
+    expect(euros(/il ne reste que ([\d\s]+) €/.exec(text)?.[1] ?? '')).toBe(left - 300);
+    await expect.poll(() => costs.getByRole('cell', { name: 'Étude trop chère' }).count()).toBe(0);
+  });
+});
