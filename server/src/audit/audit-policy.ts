@@ -65,6 +65,7 @@ export const AUDIT_POLICIES: Readonly<Record<string, AuditPolicy>> = {
   BasinSettingChange: { chain: ['basin'] },
   DecisionReview: { chain: ['basin'] },
   Orientation: { chain: ['basin'] },
+  TreasuryMovement: { chain: ['basin'] },
   AuditEntry: { chain: 'excluded' },
   AuditChainHead: { chain: 'excluded' },
 };

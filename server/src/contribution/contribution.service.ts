@@ -20,6 +20,7 @@ import {
 import { moneyBasin, statementBasin } from './contribution.access.js';
 import { fundFigures } from '../advance/fund.js';
 import { lockBasinTreasury } from '../treasury/treasury-lock.js';
+import { recordNativeWrites } from '../audit/audit.subscriber.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -78,17 +79,17 @@ export async function correctContribution(ctx: Asker, input: CorrectContribution
     // the fund's cash may change: the basin's lock first, as for a disbursement
     await lockBasinTreasury(tem, original.basin.id);
     const fields = await checkedFields(tem, original.basin.id, input, true);
-    const marked = await tem.nativeUpdate(
-      Contribution,
-      { id: original.id, supersededAt: null },
-      { supersededAt: new Date() },
-    );
+    const supersededAt = new Date();
+    const marked = await tem.nativeUpdate(Contribution, { id: original.id, supersededAt: null }, { supersededAt });
     if (marked === 0) {
       const next = await tem.findOne(Contribution, { corrects: original.id });
       throw new AppError(ErrorCode.CONTRIBUTION_SUPERSEDED, 'This entry was corrected already', {
         correctedById: next?.id ?? null,
       });
     }
+    await recordNativeWrites(tem, 'Contribution', 'UPDATE', [
+      { id: original.id, before: { supersededAt: null }, after: { supersededAt } },
+    ]);
     const correction = tem.create(Contribution, {
       basin: tem.getReference(Basin, original.basin.id),
       ...fields,
