@@ -177,20 +177,25 @@ async function run(n) {
 
   const crowd = fork(path.join(here, 'live-crowd.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   pin(crowd.pid, 1);
+  // the crowd's answers, in order; one may come before anyone waits for it (the pushed view can reach every screen
+  // before the vote's own HTTP response), so it waits in `unread`
   const replies = [];
+  const unread = [];
   crowd.on('message', (m) => {
     if (m.error) {
       console.error(m.error);
       process.exit(1);
     }
-    replies.shift()?.(m);
+    const reply = replies.shift();
+    if (reply) reply(m);
+    else unread.push(m);
   });
-  const ask = (message) =>
-    new Promise((resolve) => {
-      replies.push(resolve);
-      crowd.send(message);
-    });
-  const next = () => new Promise((resolve) => replies.push(resolve));
+  const next = () => new Promise((resolve) => (unread.length ? resolve(unread.shift()) : replies.push(resolve)));
+  const ask = (message) => {
+    const answer = next();
+    crowd.send(message);
+    return answer;
+  };
 
   const rssBefore = servers.map((s) => rssKiB(s.pid));
   const joined = await ask({
