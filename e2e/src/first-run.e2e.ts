@@ -211,9 +211,14 @@ describe('a basin from an empty database, through the screens', () => {
     await page.getByText('Atelier de traitement thermique de 22 salariés à Jeumont.').waitFor();
     await page.getByRole('button', { name: 'Rédiger une nouvelle version' }).click();
     await editor.getByLabel('Objet de cette version').fill('Devis de la ligne reçu');
-    await editor.getByLabel('Texte de la partie « Situation financière »').fill('Fonds propres de 330 000 €.');
+    await editor
+      .getByLabel('Texte de la partie « Situation financière »')
+      .fill('Fonds propres de 330 000 €.\n- ligne financée à 60 % par la banque\n- le reste par l’avance');
     await editor.getByRole('button', { name: 'Enregistrer la version' }).click();
     await page.getByText('Version 2').first().waitFor();
+    // a list in the paper stays a list
+    await page.getByRole('listitem').filter({ hasText: 'ligne financée à 60 % par la banque' }).waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'le reste par l’avance' }).waitFor();
     await page.getByLabel('Joindre un fichier à la dernière version').setInputFiles({
       name: 'devis-induction.pdf',
       mimeType: 'application/pdf',
