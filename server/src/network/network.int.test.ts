@@ -88,9 +88,9 @@ describe('the network for the national head', () => {
       { basin: { slug: 'nb' }, smesSupported: 2, jobsPlanned: 2, jobsPerSme: 1, ratioToNetwork: 0.12 },
     ]);
     expect(network.bySizeClass).toEqual([
-      { key: 'MEDIUM', smesSupported: 1, projectsSupported: 1, jobsPlanned: 15 },
       { key: 'MICRO', smesSupported: 2, projectsSupported: 2, jobsPlanned: 21 },
       { key: 'SMALL', smesSupported: 2, projectsSupported: 2, jobsPlanned: 5 },
+      { key: 'MEDIUM', smesSupported: 1, projectsSupported: 1, jobsPlanned: 15 },
     ]);
     expect(network.bySector).toEqual([
       { key: 'C', smesSupported: 2, jobsPlanned: 21 },

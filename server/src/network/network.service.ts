@@ -44,6 +44,10 @@ export const UNKNOWN = 'UNKNOWN';
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const perSme = (jobs: number, smes: number) => (smes ? round1(jobs / smes) : 0);
 
+/** Size classes from the smallest; other keys (sections, years) in their natural order, UNKNOWN last. */
+const SIZE_ORDER = ['MICRO', 'SMALL', 'MEDIUM', 'LARGE'];
+const rank = (key: string) => (key === UNKNOWN ? Infinity : SIZE_ORDER.indexOf(key));
+
 function breakdown(projects: Project[], granted: Map<string, number>, keyOf: (p: Project) => string): BreakdownRow[] {
   const groups = new Map<string, Project[]>();
   for (const project of projects) {
@@ -61,7 +65,7 @@ function breakdown(projects: Project[], granted: Map<string, number>, keyOf: (p:
       jobsPreserved: sum(list, (p) => p.jobsPreserved),
       advancesGranted: sum(list, (p) => granted.get(p.id) ?? 0),
     }))
-    .sort((a, b) => (a.key === UNKNOWN ? 1 : b.key === UNKNOWN ? -1 : a.key.localeCompare(b.key)));
+    .sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key));
 }
 
 /**
