@@ -34,6 +34,18 @@ export default tseslint.config(
     },
   },
   {
+    // The demo is written by seeders that the running server never imports: only the start script loads them, on
+    // demand (SEED_DEMO), and tests and scripts use them. The application code cannot reach them by accident.
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/seeders/**', 'server/src/main.ts', 'server/src/scripts/**', '**/*.test.ts', '**/test/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/seeders/*'], message: 'The running server does not import the demo seeders.' }] },
+      ],
+    },
+  },
+  {
     // Tests assert on loosely typed GraphQL responses.
     files: ['**/*.test.ts', '**/*.e2e.ts', '**/test/**/*.ts', 'bench/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },

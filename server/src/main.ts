@@ -4,7 +4,6 @@ import { createApp } from './app.js';
 import { initORM } from './db/orm.js';
 import { createLogger } from './logger.js';
 import { scheduleDailyReminders } from './notification/reminder-schedule.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoBasin } from './seeders/demo-basin.js';
 import { databaseFileStore, diskFileStore } from './diagnosis/file-store.js';
 import path from 'node:path';
 
@@ -13,12 +12,14 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger();
   const orm = await initORM(config);
-  if (config.seedDemo) {
+  // the demo's seeders are no part of the running server: loaded only when a demo is asked for
+  const demo = config.seedDemo ? await import('./seeders/demo-basin.js') : null;
+  if (demo) {
     const files =
       config.attachmentStorage === 'database'
         ? databaseFileStore()
         : diskFileStore(path.join(config.dataDir, 'attachments'));
-    const seeded = await seedDemoBasin(orm.em.fork(), files);
+    const seeded = await demo.seedDemoBasin(orm.em.fork(), files);
     if (seeded) logger.info('demo basin seeded', { basin: 'Valenciennois' });
     if (config.nodeEnv === 'production')
       logger.warn('SEED_DEMO is on in production: the demo accounts share a published password');
@@ -32,11 +33,11 @@ async function main(): Promise<void> {
       '',
       `Agrément is running at ${url}  (GraphQL and websockets at ${url}/graphql, health at ${url}/healthz)`,
       `Database: ${database}${config.redisUrl ? ', events through Redis' : ''}`,
-      ...(config.seedDemo
+      ...(demo
         ? [
             '',
-            `Demo accounts (password: ${DEMO_PASSWORD}):`,
-            ...DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(34)} ${a.label}`),
+            `Demo accounts (password: ${demo.DEMO_PASSWORD}):`,
+            ...demo.DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(34)} ${a.label}`),
           ]
         : []),
       '',

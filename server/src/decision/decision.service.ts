@@ -14,6 +14,7 @@ import { Meeting } from '../meeting/meeting.entity.js';
 import { committeeSeats, meetingQuorum, requirePresiding, requireOpen } from '../meeting/live-session.service.js';
 import { Ballot, BallotResult, BallotStatus } from '../ballot/ballot.entity.js';
 import { Decision, DecisionOutcome } from './decision.entity.js';
+import { decisionTrace } from './trace.js';
 import { generateConvention } from '../cooperation/convention.service.js';
 
 export interface DecisionInput {
@@ -117,7 +118,7 @@ export async function recordDecision(
 
     const pledges = await tem.find(Pledge, { project, withdrawn: false }, { populate: ['organisation'] });
     const attendance = await tem.find(Attendance, { meeting });
-    const trace = {
+    const trace = decisionTrace({
       meetingId: meeting.id,
       quorum: await meetingQuorum(tem, meeting),
       attendance: attendance.map((a) => ({
@@ -125,28 +126,16 @@ export async function recordDecision(
         mode: a.mode,
         proxyHolderId: a.proxyHolder?.id ?? null,
       })),
-      ballot: ballot
-        ? {
-            id: ballot.id,
-            kind: ballot.kind,
-            rule: ballot.majorityRule,
-            for: ballot.forCount,
-            against: ballot.againstCount,
-            abstain: ballot.abstainCount,
-            result: ballot.result,
-            eligible: ballot.electorate.length,
-            recused: ballot.recused,
-          }
-        : null,
+      ballot,
       pledges: pledges.map((p) => ({
         organisation: p.organisation.getEntity().name,
         domain: p.domain,
         profile: p.profile,
         days: p.days,
-        expertName: p.expertName,
+        expertName: p.expertName ?? null,
       })),
       paperVersionId: item.paperVersion?.id ?? null,
-    };
+    });
     const decision = tem.create(Decision, {
       project,
       agendaItem: item,

@@ -3,6 +3,14 @@ import { gql, signInToken, startTestServer, type TestServer } from '../test/harn
 import { databaseFileStore } from '../diagnosis/file-store.js';
 import { entities } from '../db/entities.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoBasin } from './demo-basin.js';
+import { Basin } from '../basin/basin.entity.js';
+import { Contribution } from '../basin/contribution.entity.js';
+import { basinDashboard } from '../dashboard/dashboard.service.js';
+import { Decision, DecisionOutcome } from '../decision/decision.entity.js';
+import { BallotResult, BallotStatus } from '../ballot/ballot.entity.js';
+import { ballotResult } from '../ballot/majority.js';
+import { Advance } from '../advance/advance.entity.js';
+import { repaymentSchedule } from '../advance/schedule.js';
 
 let server: TestServer;
 
@@ -52,6 +60,64 @@ describe('the demo basin', () => {
     for (const item of examinations) {
       expect(item.project.status).toBe('SCHEDULED');
       expect(item.project.diagnosis.latest.sections.length).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('should tell the Valenciennois story of the press report, every figure coming from the rules', async () => {
+    const em = server.orm.em.fork();
+    const basin = await em.findOneOrFail(Basin, { name: { $like: '%Valenciennois%' } });
+    const dashboard = await basinDashboard(em, basin.id);
+    expect(dashboard.smesSupported).toBe(27);
+    expect(dashboard.advances.advancesCount).toBe(13);
+    expect(dashboard.jobsPlanned).toBe(349);
+    expect(dashboard.jobsCreated).toBe(78);
+    expect(dashboard.jobsPerSme).toBe(12.9);
+    const share = (source: string) => dashboard.resources.find((r) => r.source === source)!.share;
+    expect(Math.abs(share('COLLECTIVITIES') - 8)).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(share('COMPANIES') - 50)).toBeLessThanOrEqual(1);
+    const paid = async (name: string) =>
+      (await em.find(Contribution, { basin, organisation: { name: { $like: `%${name}%` } } })).reduce(
+        (sum, c) => sum + c.amount,
+        0,
+      );
+    expect(await paid('Porte du Hainaut')).toBe(39000);
+    expect(await paid('Valenciennes Métropole')).toBe(45000);
+  });
+
+  it('should give every approval and rejection of its history the ballot that decided it, under the basin rule', async () => {
+    const em = server.orm.em.fork();
+    const decisions = await em.find(Decision, { outcome: { $ne: DecisionOutcome.DEFERRED } }, { populate: ['ballot'] });
+    expect(decisions.length).toBeGreaterThan(25);
+    for (const decision of decisions) {
+      const ballot = decision.ballot?.getEntity();
+      expect(ballot?.status).toBe(BallotStatus.CLOSED);
+      const tally = { for: ballot!.forCount, against: ballot!.againstCount, abstain: ballot!.abstainCount };
+      expect(ballot!.result).toBe(ballotResult(ballot!.majorityRule, tally));
+      expect(ballot!.result).toBe(
+        decision.outcome === DecisionOutcome.APPROVED ? BallotResult.ADOPTED : BallotResult.REJECTED,
+      );
+      expect(ballot!.castCount).toBe(tally.for + tally.against + tally.abstain);
+      const trace = decision.trace as { ballot: { id: string }; quorum: { reached: boolean } };
+      expect(trace.ballot.id).toBe(ballot!.id);
+      expect(trace.quorum.reached).toBe(true);
+    }
+    // the repayment schedules are the product's own
+    const advances = await em.find(Advance, { disbursedOn: { $ne: null } }, { populate: ['instalments'] });
+    expect(advances.length).toBeGreaterThan(5);
+    for (const advance of advances) {
+      const planned = repaymentSchedule({
+        amount: advance.amount,
+        startsOn: advance.disbursedOn!,
+        deferralMonths: advance.deferralMonths,
+        durationMonths: advance.durationMonths,
+        frequency: advance.frequency,
+      });
+      expect(
+        advance.instalments
+          .getItems()
+          .sort((a, b) => a.number - b.number)
+          .map((i) => ({ number: i.number, dueOn: i.dueOn, amount: i.amount })),
+      ).toEqual(planned);
     }
   });
 });

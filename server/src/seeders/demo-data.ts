@@ -1,4 +1,5 @@
 import { MajorityRule, QuorumBasis } from '../basin/basin.entity.js';
+import { ContributionKind, ContributionOrigin } from '../basin/contribution.entity.js';
 import { OrganisationKind } from '../organisation/organisation.entity.js';
 import { Role } from '../person/membership.entity.js';
 import { CompetenceDomain } from '../project/competence-need.entity.js';
@@ -432,26 +433,64 @@ export const EXPERTS: Record<PartnerKey, readonly string[]> = {
 export const MEETING_LOCATION = 'CCI Grand Hainaut, Valenciennes';
 
 /**
- * Cash put in each year, in euros: partner companies most, collectivities little (the press report: 8 % from
- * collectivities against 50 % from large companies, counting the companies' valued staff time).
+ * Cash put in each of the convention's three years, in euros. The press report's figures hold over the convention:
+ * the Porte du Hainaut pays 39 000 € and Valenciennes Métropole 45 000 € in three years, and these two are the only
+ * collectivities that pay (the département and the région stayed out): 8 % of the resources, against 50 % from the
+ * large companies once their valued staff time and a revitalisation obligation are counted (see
+ * {@link OTHER_CONTRIBUTIONS}).
  */
 export const YEARLY_CONTRIBUTIONS: Partial<Record<OrgKey, number>> = {
-  toyota: 8000,
-  alstom: 8000,
-  'saint-gobain': 7000,
+  toyota: 9000,
+  alstom: 9000,
+  'saint-gobain': 8000,
   vallourec: 7000,
-  skf: 6000,
+  skf: 7000,
   'leroy-merlin': 6000,
   leclerc: 5000,
   soufflet: 5000,
-  sevelnord: 6000,
+  sevelnord: 8000,
   cci: 10000,
   initiative: 3000,
   'credit-agricole': 5000,
   'experts-comptables': 2000,
   'valenciennes-metropole': 15000,
   'porte-du-hainaut': 13000,
-  'vallee-scarpe': 4000,
   prefecture: 20000,
   'banque-des-territoires': 15000,
 };
+
+/** Contributions of another origin or kind than an organisation's usual cash. */
+export interface OtherContributionSpec {
+  organisation: OrgKey;
+  origin: ContributionOrigin;
+  kind: ContributionKind;
+  /** The convention's year (1 to 3), or every year when absent. */
+  conventionYear?: 1 | 2 | 3;
+  amount: number;
+  label: string;
+}
+
+export const OTHER_CONTRIBUTIONS: readonly OtherContributionSpec[] = [
+  {
+    organisation: 'vallourec',
+    origin: ContributionOrigin.REVITALISATION,
+    kind: ContributionKind.CASH,
+    conventionYear: 2,
+    amount: 150000,
+    label: 'Convention de revitalisation du site de Saint-Saulve',
+  },
+  {
+    organisation: 'prefecture',
+    origin: ContributionOrigin.EUROPEAN_SOCIAL_FUND,
+    kind: ContributionKind.CASH,
+    amount: 60000,
+    label: 'Fonds social européen',
+  },
+  {
+    organisation: 'cci',
+    origin: ContributionOrigin.TERRITORIAL_ACTORS,
+    kind: ContributionKind.IN_KIND,
+    amount: 30000,
+    label: 'Mise à disposition de la chargée de mission (valorisation)',
+  },
+];

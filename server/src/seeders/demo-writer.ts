@@ -1,11 +1,5 @@
 import { type EntityManager, ref } from '@mikro-orm/core';
-import {
-  Advance,
-  AdvanceStatus,
-  Repayment,
-  RepaymentFrequency,
-  RepaymentInstalment,
-} from '../advance/advance.entity.js';
+import { Advance, AdvanceStatus, Repayment, RepaymentInstalment } from '../advance/advance.entity.js';
 import {
   Ballot,
   BallotKind,
@@ -15,12 +9,16 @@ import {
   ConflictOfInterest,
   VoteChoice,
 } from '../ballot/ballot.entity.js';
-import { Basin, MajorityRule, QuorumBasis } from '../basin/basin.entity.js';
+import { Basin } from '../basin/basin.entity.js';
 import { TriennialConvention } from '../basin/triennial-convention.entity.js';
 import { Contribution } from '../basin/contribution.entity.js';
 import { defaultOrigin } from '../contribution/sources.js';
 import { TreasuryAccount, TreasuryMovement, TreasuryMovementKind } from '../treasury/treasury-movement.entity.js';
 import { Decision, DecisionOutcome } from '../decision/decision.entity.js';
+import { decisionTrace } from '../decision/trace.js';
+import { ballotResult } from '../ballot/majority.js';
+import { computeQuorum } from '../meeting/quorum.js';
+import { type PlannedInstalment, repaymentSchedule } from '../advance/schedule.js';
 import {
   Attachment,
   DiagnosisPaper,
@@ -45,6 +43,7 @@ import {
   MEETING_LOCATION,
   ORGANISATIONS,
   YEARLY_CONTRIBUTIONS,
+  OTHER_CONTRIBUTIONS,
   type OrgKey,
   PEOPLE,
   PLEDGER,
@@ -131,33 +130,6 @@ interface Tally {
   against: number;
   abstain: number;
 }
-
-/** What a decision keeps of its session, so that it can be audited without replaying the meeting. */
-type DecisionTrace = {
-  meeting: { id: string; title: string; scheduledAt: string };
-  agendaItemId: string;
-  attendance: { present: number; remote: number; represented: number; excused: number };
-  /** Members taking part, in the room or remotely. */
-  presentCount: number;
-  quorum: {
-    basis: QuorumBasis;
-    percent: number;
-    organisations: number;
-    organisationsRepresented: number;
-    required: number;
-    reached: boolean;
-  };
-  method: 'BALLOT' | 'SHOW_OF_HANDS';
-  ballot: { id: string; kind: BallotKind } | null;
-  electorate: number;
-  tally: Tally;
-  majorityRule: MajorityRule;
-  result: BallotResult;
-  recusals: { personId: string; name: string; organisation: string; reason: string }[];
-  pledges: { pledgeId: string; organisation: string; domain: string; profile: string; days: number }[];
-  advanceAmount: number;
-  mandatary: { personId: string; name: string } | null;
-};
 
 interface ExaminationContext {
   meeting: Meeting;
@@ -261,19 +233,27 @@ export class DemoWriter {
       const { key, ...fields } = spec;
       this.organisations.set(key, this.em.create(Organisation, { basin: this.basin, ...fields, ...stamp(setUp) }));
     }
-    for (let year = yearOf(conventionStart); year <= yearOf(this.clock.today); year += 1) {
-      for (const [key, amount] of Object.entries(YEARLY_CONTRIBUTIONS) as [OrgKey, number][]) {
-        const organisation = this.organisations.get(key);
-        if (organisation)
-          this.em.create(Contribution, {
-            basin: this.basin,
-            organisation,
-            year,
-            amount,
-            origin: defaultOrigin(organisation.kind),
-            label: `Contribution ${year}`,
-          });
-      }
+    // one entry a year of the convention, received in its first quarter, for the years begun by today
+    for (let index = 0; index < 3; index += 1) {
+      const year = yearOf(conventionStart) + index;
+      const receivedOn = addDays(addMonths(conventionStart, 12 * index), 45);
+      if (receivedOn >= this.clock.today) continue;
+      const contribution = (key: OrgKey, amount: number, fields: Partial<Contribution> = {}) => {
+        const organisation = this.organisation(key);
+        this.em.create(Contribution, {
+          basin: this.basin,
+          organisation,
+          year,
+          amount,
+          origin: defaultOrigin(organisation.kind),
+          label: `Contribution ${year}`,
+          receivedOn,
+          ...fields,
+        });
+      };
+      for (const [key, amount] of Object.entries(YEARLY_CONTRIBUTIONS) as [OrgKey, number][]) contribution(key, amount);
+      for (const other of OTHER_CONTRIBUTIONS.filter((o) => (o.conventionYear ?? index + 1) === index + 1))
+        contribution(other.organisation, other.amount, { origin: other.origin, kind: other.kind, label: other.label });
     }
     this.writeTreasury(conventionStart);
   }
@@ -624,7 +604,8 @@ export class DemoWriter {
       addMinutes(startedAt, elapsedMinutes / 2),
     );
     const tally = tallyOf(spec.vote, electorate.length);
-    const result = tally.for > tally.against ? BallotResult.ADOPTED : BallotResult.REJECTED;
+    // the basin's own majority rule decides, as at a live ballot
+    const result = ballotResult(this.basin.majorityRule, tally);
     const expected = spec.outcome === DecisionOutcome.REJECTED ? BallotResult.REJECTED : BallotResult.ADOPTED;
     if (result !== expected) throw new Error(`${projectKey}: a ${result} vote cannot make a ${spec.outcome} decision`);
     const mandatary = spec.mandatary ? this.person(spec.mandatary) : null;
@@ -637,56 +618,46 @@ export class DemoWriter {
       spec.outcome === DecisionOutcome.DEFERRED ? null : advanceAmount || written.project.advanceRequested || null;
     const voteOpenedAt = addMinutes(startedAt, Math.round(elapsedMinutes * 0.75));
     const voteClosedAt = addMinutes(voteOpenedAt, 4);
-    const ballot =
-      spec.vote.kind === 'SHOW_OF_HANDS'
-        ? null
-        : this.writeBallot({
-            item: context.item,
-            kind: spec.vote.kind,
-            motion: spec.vote.motion ?? approvalMotion(written, proposedAdvance ?? 0, mandatary),
-            proposedAdvance,
-            proposedMandatary: mandatary,
-            electorate,
-            recused: [...recusals.keys()].map((key) => this.person(key).id),
-            tally,
-            result,
-            openedAt: voteOpenedAt,
-            closedAt: voteClosedAt,
-          });
-    const decidedAt = this.past(addMinutes(voteClosedAt, 1), `decision on ${projectKey}`);
-    const trace: DecisionTrace = {
-      meeting: {
-        id: context.meeting.id,
-        title: context.meeting.title,
-        scheduledAt: context.meeting.scheduledAt.toISOString(),
-      },
-      agendaItemId: context.item.id,
-      attendance: countModes(seats),
-      presentCount: seats.filter((s) => s.mode === AttendanceMode.PRESENT || s.mode === AttendanceMode.REMOTE).length,
-      quorum: this.quorum(seats),
-      method: ballot ? 'BALLOT' : 'SHOW_OF_HANDS',
-      ballot: ballot ? { id: ballot.id, kind: ballot.kind } : null,
-      electorate: electorate.length,
+    // A show of hands is recorded as what it is: a named vote, each hand seen by the room.
+    const ballot = this.writeBallot({
+      item: context.item,
+      kind: spec.vote.kind === 'SHOW_OF_HANDS' ? BallotKind.NAMED : spec.vote.kind,
+      motion: spec.vote.motion ?? approvalMotion(written, proposedAdvance ?? 0, mandatary),
+      proposedAdvance,
+      proposedMandatary: mandatary,
+      electorate,
+      recused: [...recusals.keys()].map((key) => this.person(key).id),
       tally,
-      majorityRule: this.basin.majorityRule,
       result,
-      recusals: [...recusals].map(([key, reason]) => ({
-        personId: this.person(key).id,
-        name: fullName(this.person(key)),
-        organisation: this.organisation(seatOrganisation(seats, key)).name,
-        reason,
-      })),
+      openedAt: voteOpenedAt,
+      closedAt: voteClosedAt,
+    });
+    const decidedAt = this.past(addMinutes(voteClosedAt, 1), `decision on ${projectKey}`);
+    const attendance = seats.map((seat) => ({
+      personId: seat.person.id,
+      mode: seat.mode,
+      proxyHolderId: seat.proxyHolder ? this.person(seat.proxyHolder).id : null,
+    }));
+    const committee = seats.map((seat) => ({
+      personId: seat.person.id,
+      organisationId: this.organisation(seat.organisation).id,
+    }));
+    const quorum = computeQuorum(this.basin.quorumBasis, this.basin.quorumPercent, committee, attendance);
+    if (!quorum.reached) throw new Error(`${projectKey}: decided without a quorum`);
+    const trace = decisionTrace({
+      meetingId: context.meeting.id,
+      quorum,
+      attendance,
+      ballot,
       pledges: pledges.map((p) => ({
-        pledgeId: p.id,
         organisation: p.organisation.getEntity().name,
         domain: p.domain,
         profile: p.profile,
         days: p.days,
+        expertName: p.expertName ?? null,
       })),
-      advanceAmount,
-      mandatary: mandatary ? { personId: mandatary.id, name: fullName(mandatary) } : null,
-    };
-    if (!trace.quorum.reached) throw new Error(`${projectKey}: decided without a quorum`);
+      paperVersionId: context.item.paperVersion?.id ?? null,
+    });
     const decision = this.em.create(Decision, {
       project: written.project,
       agendaItem: context.item,
@@ -695,7 +666,7 @@ export class DemoWriter {
       advanceAmount,
       mandatary,
       reasons: spec.reasons,
-      trace: { ...trace },
+      trace,
       recordedBy: this.person('operator'),
       decidedAt,
       ...stamp(decidedAt),
@@ -713,20 +684,6 @@ export class DemoWriter {
       else if (seat.organisation === prescriberOrganisation) recused.set(seat.key, PRESCRIBER_RECUSAL);
     }
     return recused;
-  }
-
-  private quorum(seats: Seat[]): DecisionTrace['quorum'] {
-    const organisations = new Set(seats.map((s) => s.organisation)).size;
-    const organisationsRepresented = new Set(seats.filter(takesPart).map((s) => s.organisation)).size;
-    const required = Math.ceil((organisations * this.basin.quorumPercent) / 100);
-    return {
-      basis: this.basin.quorumBasis,
-      percent: this.basin.quorumPercent,
-      organisations,
-      organisationsRepresented,
-      required,
-      reached: organisationsRepresented >= required,
-    };
   }
 
   private writePledges(
@@ -874,7 +831,14 @@ export class DemoWriter {
     });
     // The schedule is drawn up at disbursement: a granted advance awaiting its convention has none yet.
     if (!disbursedOn) return;
-    const schedule = instalmentSchedule(spec, disbursedOn);
+    // the schedule the product draws up at disbursement, by the same rule
+    const schedule = repaymentSchedule({
+      amount: spec.amount,
+      startsOn: disbursedOn,
+      deferralMonths: spec.deferralMonths,
+      durationMonths: spec.durationMonths,
+      frequency: spec.frequency,
+    });
     const paid = this.payments(schedule, spec, disbursedOn);
     schedule.forEach((instalment, index) => {
       const payment = paid[index];
@@ -909,7 +873,7 @@ export class DemoWriter {
 
   /** What was paid on each instalment, if anything: only days strictly before today count as past. */
   private payments(
-    schedule: Instalment[],
+    schedule: PlannedInstalment[],
     spec: AdvanceSpec,
     disbursedOn: Day,
   ): ({ amount: number; paidOn: Day } | null)[] {
@@ -977,30 +941,6 @@ export class DemoWriter {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-interface Instalment {
-  dueOn: Day;
-  amount: number;
-}
-
-/**
- * Equal instalments in whole euros, the last one taking the remainder so that they add up to the amount exactly.
- * The first falls one period after the deferral.
- */
-export function instalmentSchedule(
-  spec: Pick<AdvanceSpec, 'amount' | 'deferralMonths' | 'durationMonths' | 'frequency'>,
-  disbursedOn: Day,
-): Instalment[] {
-  const step = spec.frequency === RepaymentFrequency.QUARTERLY ? 3 : 1;
-  const count = Math.floor(spec.durationMonths / step);
-  if (count < 1 || count * step !== spec.durationMonths)
-    throw new Error('The duration must be a whole number of periods');
-  const base = Math.floor(spec.amount / count);
-  return Array.from({ length: count }, (_, index) => ({
-    dueOn: addMonths(disbursedOn, spec.deferralMonths + (index + 1) * step),
-    amount: index === count - 1 ? spec.amount - base * (count - 1) : base,
-  }));
-}
-
 function tallyOf(vote: VoteSpec, voters: number): Tally {
   const tally =
     'against' in vote
@@ -1009,22 +949,6 @@ function tallyOf(vote: VoteSpec, voters: number): Tally {
   if (tally.for < 0 || tally.against < 0)
     throw new Error(`A tally of ${JSON.stringify(vote)} needs more than ${voters} voters`);
   return tally;
-}
-
-function countModes(seats: Seat[]): DecisionTrace['attendance'] {
-  const count = (mode: AttendanceMode) => seats.filter((s) => s.mode === mode).length;
-  return {
-    present: count(AttendanceMode.PRESENT),
-    remote: count(AttendanceMode.REMOTE),
-    represented: count(AttendanceMode.REPRESENTED),
-    excused: count(AttendanceMode.EXCUSED),
-  };
-}
-
-function seatOrganisation(seats: Seat[], key: PersonKey): OrgKey {
-  const seat = seats.find((s) => s.key === key);
-  if (!seat) throw new Error(`${key} has no seat`);
-  return seat.organisation;
 }
 
 function approvalMotion(written: WrittenProject, advance: number, mandatary: Person | null): string {
