@@ -114,6 +114,8 @@ export async function appendEntries(em: EntityManager, trx: Transaction, pending
 /** A write made without the unit of work (a conditional `nativeUpdate`, a `nativeDelete`), as a service tells it. */
 export interface NativeWrite {
   id: string;
+  /** The basin whose chain the entry joins, when the caller knows it already (else it is read from the row). */
+  basinId?: string;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
 }
@@ -139,7 +141,8 @@ export async function recordNativeWrites(
   for (const write of writes) {
     let chain = NETWORK_CHAIN;
     if (policy.chain === 'self') chain = write.id;
-    else if (Array.isArray(policy.chain)) chain = await basinInDatabase(em, meta, write.id, [...policy.chain]);
+    else if (Array.isArray(policy.chain))
+      chain = write.basinId ?? (await basinInDatabase(em, meta, write.id, [...policy.chain]));
     const json = (v: Record<string, unknown> | null | undefined) =>
       v ? canonicalJson(values(v, Object.keys(v), secret)) : null;
     entries.push({

@@ -1,4 +1,4 @@
-import type { Configuration, MikroORM } from '@mikro-orm/core';
+import type { Configuration, EntityManager, MikroORM } from '@mikro-orm/core';
 import { LibSqlDriver, LibSqlPlatform } from '@mikro-orm/libsql';
 
 /** SQLite's own behaviours that the rest of the code relies on, in one place. PostgreSQL needs none of them. */
@@ -66,3 +66,6 @@ export async function forgetDeletedRows(orm: MikroORM): Promise<void> {
   await connection.execute('vacuum');
   await connection.execute('pragma wal_checkpoint(TRUNCATE)');
 }
+
+/** Whether this entity manager talks to SQLite (for the few statements whose SQL differs, such as row locks). */
+export const onSqlite = (em: EntityManager): boolean => em.getPlatform() instanceof LibSqlPlatform;
