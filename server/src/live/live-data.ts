@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import type { MeetingEventPayload } from '../pubsub.js';
 import { perRequest } from '../common/batch.js';
 import { Membership, COMMITTEE_ROLES } from '../person/membership.entity.js';
-import type { Person } from '../person/person.entity.js';
+import { Person as PersonEntity, type Person } from '../person/person.entity.js';
 import type { Organisation } from '../organisation/organisation.entity.js';
 import { Meeting } from '../meeting/meeting.entity.js';
 import { AgendaItem } from '../meeting/agenda-item.entity.js';
@@ -48,6 +48,8 @@ export interface LiveData {
   decisionOf(itemId: string): Decision | null;
   conflictsOf(itemId: string): ConflictOfInterest[];
   needsAndPledges(projectId: string): Promise<NeedsAndPledges>;
+  /** People by id, read once for the state's life: who is connected changes often, their names do not. */
+  people(ids: string[]): Promise<Person[]>;
 }
 
 type Part = 'meeting' | 'seats' | 'items' | 'ballots' | 'coverage';
@@ -86,6 +88,7 @@ export class LiveState {
   private items: AgendaItem[] = [];
   private ballots = new Map<string, Ballot>();
   private coverage = new Map<string, Promise<NeedsAndPledges>>();
+  private readonly known = new Map<string, Person>();
   private readonly stale = new Set<Part>(ALL_PARTS);
   private current: Promise<LiveData> | null = null;
   /** The latest version a change announced: parts read after it show it, even when the meeting was not read. */
@@ -156,6 +159,7 @@ export class LiveState {
           (a, b) => a.createdAt.getTime() - b.createdAt.getTime(),
         ),
       needsAndPledges: (projectId) => this.needsAndPledges(projectId),
+      people: (ids) => this.people(ids),
     };
   }
 
@@ -202,6 +206,15 @@ export class LiveState {
     this.ballots = new Map();
     for (const ballot of ballots)
       if (!this.ballots.has(ballot.agendaItem.id)) this.ballots.set(ballot.agendaItem.id, ballot);
+  }
+
+  private async people(ids: string[]): Promise<Person[]> {
+    const missing = ids.filter((id) => !this.known.has(id));
+    if (missing.length) {
+      for (const person of await this.managerFor().find(PersonEntity, { id: { $in: missing } }))
+        this.known.set(person.id, person);
+    }
+    return ids.flatMap((id) => this.known.get(id) ?? []);
   }
 
   /** The needs of a project and its active pledges (with their organisations), in one statement. */

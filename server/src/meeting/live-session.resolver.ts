@@ -281,7 +281,7 @@ export class LiveMeetingResolver {
       a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName);
     const committee = ids.flatMap((id) => seated.get(id) ?? []).sort(byName);
     const others = ids.filter((id) => !seated.has(id)).slice(0, Math.max(0, CONNECTED_LISTED - committee.length));
-    const guests = others.length ? await ctx.em.find(Person, { id: { $in: others } }) : [];
+    const guests = others.length ? await data.people(others) : [];
     return [...committee, ...guests.sort(byName)];
   }
 
