@@ -19,7 +19,10 @@ export enum AnnexSource {
   COLLECTIVITIES = 'COLLECTIVITIES',
   STATE_AND_CDC = 'STATE_AND_CDC',
 }
-registerEnumType(AnnexSource, { name: 'AnnexSource', description: 'A source of the funding plan (40 / 20 / 25 / 15 %)' });
+registerEnumType(AnnexSource, {
+  name: 'AnnexSource',
+  description: 'A source of the funding plan (40 / 20 / 25 / 15 %)',
+});
 
 /** The lines of the budget annex's uses (docs/DECISIONS.md, "Partnership convention"). */
 export enum AnnexUseLine {

@@ -56,7 +56,6 @@ import { conventionYears } from './periods.js';
 
 registerEnumType(ConventionStatus, { name: 'ConventionStatus' });
 
-
 @ObjectType()
 class AnnexResourceLine {
   @Field(() => AnnexSource) source!: AnnexSource;
@@ -116,7 +115,8 @@ export class PartnershipConventionResolver {
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => TriennialConvention, {
-    description: 'Operator: draft the renewal of a signed convention for the next three years, partners carried forward',
+    description:
+      'Operator: draft the renewal of a signed convention for the next three years, partners carried forward',
   })
   renewConvention(@Arg('conventionId', () => ID) conventionId: string, @Ctx() ctx: Context) {
     return renewConvention(ctx, conventionId);

@@ -158,7 +158,7 @@ export async function renewConvention(ctx: Asker, conventionId: string): Promise
       const partners = await tem.find(
         ConventionPartner,
         { convention: current, organisation: { archivedAt: null } },
-        { orderBy: { createdAt: 'asc', id: 'asc' } },
+        { orderBy: { organisation: { name: 'asc' }, id: 'asc' } },
       );
       for (const partner of partners) {
         tem.create(ConventionPartner, {
@@ -192,7 +192,10 @@ export async function updateConventionTerms(ctx: Asker, input: ConventionTermsIn
     const shares =
       input.shareCompanies + input.shareTerritorialActors + input.shareCollectivities + input.shareStateAndCdc;
     if (Math.abs(shares - 100) > 0.05)
-      throw badInput('The four expected shares add up to 100 %', { shares: 'sum', total: String(Math.round(shares * 10) / 10) });
+      throw badInput('The four expected shares add up to 100 %', {
+        shares: 'sum',
+        total: String(Math.round(shares * 10) / 10),
+      });
     const { conventionId: _id, label, ...targets } = input;
     Object.assign(convention, targets, { label: label.trim() });
     return convention;
@@ -354,12 +357,12 @@ export async function amendObjectiveTarget(ctx: Asker, input: AmendObjectiveInpu
   });
 }
 
-/** A convention's partners, in the order they were added. */
+/** A convention's partners, by name. */
 export const partnersOf = (em: EntityManager, conventionId: string) =>
   em.find(
     ConventionPartner,
     { convention: conventionId },
-    { orderBy: { createdAt: 'asc', id: 'asc' }, populate: ['organisation'] },
+    { orderBy: { organisation: { name: 'asc' }, id: 'asc' }, populate: ['organisation'] },
   );
 
 /** A convention's objectives, in order. */
