@@ -55,10 +55,7 @@ import {
 import { NetworkResolver } from './network/network.resolver.js';
 import { ContributionResolver } from './contribution/contribution.resolver.js';
 import { TreasuryResolver } from './treasury/treasury.resolver.js';
-import {
-  ConventionPartnerResolver,
-  PartnershipConventionResolver,
-} from './partnership/partnership.resolver.js';
+import { ConventionPartnerResolver, PartnershipConventionResolver } from './partnership/partnership.resolver.js';
 import type { PubSub } from './pubsub.js';
 
 export const resolvers = [

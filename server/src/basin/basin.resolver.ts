@@ -78,7 +78,8 @@ export class BasinResolver {
 
   @FieldResolver(() => TriennialConvention, {
     nullable: true,
-    description: "The convention in force today (a renewal drafted for the next period never replaces it), or the latest; null for whoever does not read the basin's figures",
+    description:
+      "The convention in force today (a renewal drafted for the next period never replaces it), or the latest; null for whoever does not read the basin's figures",
   })
   @ReadableWhen(readsBasinFigures)
   async currentConvention(@Root() basin: Basin, @Ctx() ctx: Context): Promise<TriennialConvention | null> {

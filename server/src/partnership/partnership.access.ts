@@ -1,9 +1,8 @@
 import type { Viewer } from '../context.js';
 import { AppError, ErrorCode, notFound } from '../errors.js';
 import type { Asker } from '../basin/basin.access.js';
-import { readsBasin, requireBasinRole, visibleBasin } from '../basin/basin.access.js';
+import { readableBasin, readsBasin, requireBasinRole } from '../basin/basin.access.js';
 import type { FieldRule } from '../auth/readable-when.js';
-import { requireViewer } from '../auth/auth-checker.js';
 import type { Basin } from '../basin/basin.entity.js';
 import { TriennialConvention } from '../basin/triennial-convention.entity.js';
 import { Role } from '../person/membership.entity.js';
@@ -11,20 +10,16 @@ import { readsProgrammeMoney } from '../contribution/contribution.access.js';
 
 /**
  * Who reads and writes the basin's partnership conventions. The operator drafts, records signatures and renews; the
- * steering committee (observers) and the national head read everything, partners' money included. Other roles of
- * the basin read a convention's headline targets and objectives where the dashboard shows them, not its partners'
- * commitments nor its budget annex. Outside the basin: NOT_FOUND, like a convention that does not exist.
+ * steering committee (observers) and the national head read everything, partners' money included. The other roles
+ * that read the basin's committee data (chair, members) read its conventions' periods, headline targets and
+ * objectives, as the dashboard shows them, but not the partners' commitments nor the budget annex (null for them).
+ * An SME leader or an expert reads none. Outside the basin: NOT_FOUND, like a convention that does not exist.
  */
 export const readsConventionTerms = (viewer: Viewer | null, basinId: string): boolean =>
   readsProgrammeMoney(viewer, basinId);
 
-/** The basin, for its list of conventions: NOT_FOUND outside it, FORBIDDEN to roles that do not read them. */
-export async function conventionsBasin(ctx: Asker, basinId: string): Promise<Basin> {
-  const basin = await visibleBasin(ctx, basinId);
-  if (!readsConventionTerms(requireViewer(ctx), basin.id))
-    throw new AppError(ErrorCode.FORBIDDEN, 'The conventions are for the operator and the steering committee');
-  return basin;
-}
+/** The basin, for its list of conventions: NOT_FOUND outside it, FORBIDDEN to an SME leader or an expert. */
+export const conventionsBasin = (ctx: Asker, basinId: string): Promise<Basin> => readableBasin(ctx, basinId);
 
 /** Another basin's record answers as one that does not exist. */
 const asNotFound = (what: string) => (error: AppError) => {
