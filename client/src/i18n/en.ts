@@ -487,6 +487,7 @@ const en: MessageSchema = {
   },
   dashboard: {
     periodPicker: {
+      current: 'In force: {label}',
       label: 'Convention period',
       compare: 'Compare with',
       noCompare: 'No comparison',

@@ -527,6 +527,7 @@ const fr = {
   },
   dashboard: {
     periodPicker: {
+      current: 'En vigueur : {label}',
       label: 'Période de convention',
       compare: 'Comparer avec',
       noCompare: 'Aucune comparaison',
