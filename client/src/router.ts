@@ -82,6 +82,7 @@ export const router = createRouter({
     },
     { path: '/audit', name: 'audit', component: () => import('@/pages/AuditPage.vue') },
     { path: '/programme', name: 'programme', component: () => import('@/pages/ProgrammePage.vue') },
+    { path: '/conventions', name: 'conventions', component: () => import('@/pages/ConventionsPage.vue') },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
   ],
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },

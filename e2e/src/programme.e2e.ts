@@ -78,4 +78,27 @@ describe('the programme page', () => {
     expect(euros(/il ne reste que ([\d\s]+) €/.exec(text)?.[1] ?? '')).toBe(left - 300);
     await expect.poll(() => costs.getByRole('cell', { name: 'Étude trop chère' }).count()).toBe(0);
   });
+  it('should let the operator renew the convention for the next three years and record a signature', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Conventions' }).first().click();
+    await page.getByRole('heading', { name: 'Conventions de partenariat', level: 1 }).waitFor();
+    const detail = page.locator('[data-test="convention-detail"]');
+    await detail.getByText('En cours').first().waitFor();
+
+    await detail.locator('[data-test="renew-convention"]').click();
+    await detail.getByText('Projet de renouvellement créé.').waitFor();
+    await detail.getByText('Renouvelle la convention précédente.').waitFor();
+    // the partners come with the renewal, none signed yet
+    const partner = detail.locator('[data-test="partner-Toyota Motor Manufacturing France"]');
+    await expect.poll(() => partner.innerText()).toMatch(/À signer/);
+    expect(await partner.innerText()).toMatch(/8\s000/);
+
+    await partner.locator('[data-test="sign-Toyota Motor Manufacturing France"]').click();
+    const form = detail.locator('[data-test="signature-form"]');
+    await form.getByLabel('Signataire (nom et qualité)').fill('Claire Martin, directrice du site');
+    await form.getByRole('button', { name: 'Enregistrer la signature' }).click();
+    await detail.getByText('Signature enregistrée.').waitFor();
+    await expect.poll(() => partner.innerText()).toMatch(/Signée par Claire Martin, directrice du site/);
+    await page.locator('[data-test="convention-periods"]').getByText('En signature').waitFor();
+  });
 });

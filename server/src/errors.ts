@@ -64,7 +64,10 @@ export const ErrorCode = {
   BEYOND_MOTION: 'BEYOND_MOTION',
   /** An approval names the mandatary who will follow the project. */
   MANDATARY_REQUIRED: 'MANDATARY_REQUIRED',
-  /** An advance is disbursed only once its project's convention and the advance's annex are signed by every party. */
+  /**
+   * An act that needs a signed convention: an advance is disbursed only once its project's convention and the
+   * advance's annex are signed by every party; a partnership convention is renewed or amended only once signed.
+   */
   CONVENTION_NOT_SIGNED: 'CONVENTION_NOT_SIGNED',
   /** Days delivered above the days pledged need a justification (`extensions.pledgeIds`). */
   DAYS_ABOVE_PLEDGE: 'DAYS_ABOVE_PLEDGE',
@@ -142,6 +145,12 @@ export const ErrorCode = {
   CONTRIBUTION_SUPERSEDED: 'CONTRIBUTION_SUPERSEDED',
   /** This treasury movement was reversed already, or is itself a reversal. */
   MOVEMENT_REVERSED: 'MOVEMENT_REVERSED',
+  /** A partnership convention's terms (partners, commitments, annex, objectives) are frozen from its first signature. */
+  CONVENTION_FROZEN: 'CONVENTION_FROZEN',
+  /** A partnership convention is renewed once: its next period has a convention already. */
+  CONVENTION_ALREADY_RENEWED: 'CONVENTION_ALREADY_RENEWED',
+  /** This partner's signature is recorded already. */
+  ALREADY_SIGNED: 'ALREADY_SIGNED',
   /** Unexpected failure; details are in the server log, never in the answer. */
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 } as const;

@@ -55,6 +55,7 @@ import {
 import { NetworkResolver } from './network/network.resolver.js';
 import { ContributionResolver } from './contribution/contribution.resolver.js';
 import { TreasuryResolver } from './treasury/treasury.resolver.js';
+import { ConventionPartnerResolver, PartnershipConventionResolver } from './partnership/partnership.resolver.js';
 import type { PubSub } from './pubsub.js';
 
 export const resolvers = [
@@ -109,6 +110,8 @@ export const resolvers = [
   NetworkResolver,
   ContributionResolver,
   TreasuryResolver,
+  PartnershipConventionResolver,
+  ConventionPartnerResolver,
 ] as const;
 
 /** The executable schema; `pubSub` carries subscriptions (in-process or Redis). */

@@ -25,6 +25,9 @@ import type {
   SignatureStatus,
   TreasuryAccount,
   TreasuryMovementKind,
+  ConventionStatus,
+  AnnexSource,
+  AnnexUseLine,
   VoteChoice,
   ReviewVerdict,
   SteeringStatus,
@@ -67,6 +70,9 @@ export function useLabels() {
     contributionOrigin: (value: ContributionOrigin) => t(`enums.ContributionOrigin.${value}`),
     treasuryAccount: (value: TreasuryAccount) => t(`enums.TreasuryAccount.${value}`),
     treasuryMovementKind: (value: TreasuryMovementKind) => t(`enums.TreasuryMovementKind.${value}`),
+    conventionStatus: (value: ConventionStatus) => t(`enums.ConventionStatus.${value}`),
+    annexSource: (value: AnnexSource) => t(`enums.AnnexSource.${value}`),
+    annexUseLine: (value: AnnexUseLine) => t(`enums.AnnexUseLine.${value}`),
   };
 }
 

@@ -69,6 +69,9 @@ export const ERROR_CODES = [
   'FUND_INSUFFICIENT',
   'CONTRIBUTION_SUPERSEDED',
   'MOVEMENT_REVERSED',
+  'CONVENTION_FROZEN',
+  'CONVENTION_ALREADY_RENEWED',
+  'ALREADY_SIGNED',
   'NETWORK',
 ] as const satisfies readonly (ServerErrorCode | 'NETWORK')[];
 

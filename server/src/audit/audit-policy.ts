@@ -66,6 +66,8 @@ export const AUDIT_POLICIES: Readonly<Record<string, AuditPolicy>> = {
   DecisionReview: { chain: ['basin'] },
   Orientation: { chain: ['basin'] },
   TreasuryMovement: { chain: ['basin'] },
+  ConventionPartner: { chain: ['convention', 'basin'] },
+  ConventionObjective: { chain: ['convention', 'basin'] },
   AuditEntry: { chain: 'excluded' },
   AuditChainHead: { chain: 'excluded' },
 };

@@ -2,6 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, ObjectType, Query, Resol
 import type { Context } from '../context.js';
 import { Basin } from './basin.entity.js';
 import { TriennialConvention } from './triennial-convention.entity.js';
+import { currentConvention } from '../partnership/periods.js';
 import { Organisation, OrganisationKind } from '../organisation/organisation.entity.js';
 import { Membership, Role } from '../person/membership.entity.js';
 import { requireViewer } from '../auth/auth-checker.js';
@@ -77,15 +78,12 @@ export class BasinResolver {
 
   @FieldResolver(() => TriennialConvention, {
     nullable: true,
-    description: "The convention in force today, or the latest; null for whoever does not read the basin's figures",
+    description:
+      "The convention in force today (a renewal drafted for the next period never replaces it), or the latest; null for whoever does not read the basin's figures",
   })
   @ReadableWhen(readsBasinFigures)
   async currentConvention(@Root() basin: Basin, @Ctx() ctx: Context): Promise<TriennialConvention | null> {
-    const today = new Date().toISOString().slice(0, 10);
-    return (
-      (await ctx.em.findOne(TriennialConvention, { basin, startsOn: { $lte: today }, endsOn: { $gte: today } })) ??
-      (await ctx.em.findOne(TriennialConvention, { basin }, { orderBy: { startsOn: 'desc' } }))
-    );
+    return currentConvention(ctx.em, basin.id);
   }
 
   @FieldResolver(() => [Role], { description: "The viewer's roles in this basin" })

@@ -1,14 +1,49 @@
-import { Entity, ManyToOne, Property, type Ref, type Opt } from '@mikro-orm/core';
+import { Entity, ManyToOne, OneToOne, Property, type Ref, type Opt } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../common/base.entity.js';
 import { Basin } from './basin.entity.js';
 
-/** The three-year convention that funds a basin and sets its targets. */
+/** One line of the budget annex's resources: what a source of the funding plan brings in a year, in euros. */
+export interface AnnexResource {
+  source: string;
+  year: number;
+  amount: number;
+}
+
+/** One line of the budget annex's uses: what the programme spends on a line in a year, in euros. */
+export interface AnnexUse {
+  line: string;
+  year: number;
+  amount: number;
+}
+
+/**
+ * The three-year partnership convention that funds a basin and sets its targets. It is a DRAFT while its terms are
+ * discussed, its partners sign it one by one (the first signature freezes the terms), and it is signed when the last
+ * partner has signed (`signedAt`); then it runs over its period. A renewal is a new convention that `renews` it.
+ */
 @ObjectType()
 @Entity()
 export class TriennialConvention extends BaseEntity {
   @ManyToOne(() => Basin, { ref: true })
   basin!: Ref<Basin>;
+
+  /** When the last partner's signature was recorded; null while it is a draft or being signed. */
+  @Field(() => Date, { nullable: true, description: "When the last partner's signature was recorded" })
+  @Property({ type: 'datetime', nullable: true })
+  signedAt?: Date | null;
+
+  /** The convention this one renews (for the next period); at most one renewal per convention. */
+  @OneToOne(() => TriennialConvention, { ref: true, nullable: true, owner: true, unique: true })
+  renews?: Ref<TriennialConvention> | null;
+
+  /** Budget annex, resources: by source of the funding plan and calendar year. */
+  @Property({ type: 'json' })
+  annexResources: Opt<AnnexResource[]> = [];
+
+  /** Budget annex, uses: by line and calendar year. */
+  @Property({ type: 'json' })
+  annexUses: Opt<AnnexUse[]> = [];
 
   @Field(() => String)
   @Property({ type: 'string' })

@@ -8,7 +8,8 @@ import { introspect } from '../test/schema-walk.js';
 /** `chairTerms`: a basin's chairs and vice-chairs, a few terms in a decade (capped at 200 besides). */
 /**
  * Lists bounded by a rule: the basins of the network, the import columns and error codes (fixed), a basin's chair
- * terms, its chair and vice-chair (the candidates to chair a session), a project's experts (10 at most).
+ * terms, its chair and vice-chair (the candidates to chair a session), a project's experts (10 at most), a basin's
+ * partnership conventions (one every three years, capped at 50).
  */
 const BOUNDED_ROOT_LISTS = [
   'basins',
@@ -17,6 +18,7 @@ const BOUNDED_ROOT_LISTS = [
   'chairTerms',
   'meetingChairCandidates',
   'projectExperts',
+  'triennialConventions',
 ];
 
 let server: TestServer;

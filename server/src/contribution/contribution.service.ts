@@ -21,6 +21,7 @@ import { moneyBasin, statementBasin } from './contribution.access.js';
 import { fundFigures } from '../advance/fund.js';
 import { lockBasinTreasury } from '../treasury/treasury-lock.js';
 import { recordNativeWrites } from '../audit/audit.subscriber.js';
+import { currentConvention } from '../partnership/periods.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -181,7 +182,7 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  */
 export async function budgetVsActual(ctx: Asker, basinId: string, year: number | null): Promise<BudgetVsActual> {
   const basin = await moneyBasin(ctx, basinId);
-  const convention = await ctx.em.findOne(TriennialConvention, { basin }, { orderBy: { startsOn: 'desc' } });
+  const convention = await currentConvention(ctx.em, basin.id);
   const first = convention ? Number(convention.startsOn.slice(0, 4)) : new Date().getUTCFullYear();
   const years = [first, first + 1, first + 2];
   const shown = year ? [year] : years;

@@ -5,7 +5,7 @@ import { readableBasin } from '../basin/basin.access.js';
 import { Basin } from '../basin/basin.entity.js';
 import { TriennialConvention } from '../basin/triennial-convention.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
-import { AppError, ErrorCode } from '../errors.js';
+import { AppError, ErrorCode, notFound } from '../errors.js';
 import { basinDashboard } from './dashboard.service.js';
 
 @ObjectType({ description: 'One year of the convention against its targets' })
@@ -117,9 +117,19 @@ class NetworkDashboard {
 export class DashboardResolver {
   @Authorized()
   @Query(() => BasinDashboard, { description: "The basin's results against its convention (read-only for observers)" })
-  async basinDashboard(@Arg('basinId', () => ID) basinId: string, @Ctx() ctx: Context) {
+  async basinDashboard(
+    @Arg('basinId', () => ID) basinId: string,
+    @Arg('conventionId', () => ID, {
+      nullable: true,
+      description: 'The convention whose period the figures cover; the one in force when none is given',
+    })
+    conventionId: string | null,
+    @Ctx() ctx: Context,
+  ) {
     await readableBasin(ctx, basinId);
-    return basinDashboard(ctx.em, basinId);
+    if (conventionId && !(await ctx.em.findOne(TriennialConvention, { id: conventionId, basin: basinId })))
+      throw notFound('Convention');
+    return basinDashboard(ctx.em, basinId, conventionId);
   }
 
   @Authorized()

@@ -7,9 +7,10 @@ import { Organisation } from '../organisation/organisation.entity.js';
 import { Project, ProjectStatus } from '../project/project.entity.js';
 import { Decision, DecisionOutcome } from '../decision/decision.entity.js';
 import { Pledge } from '../pledge/pledge.entity.js';
-import { Advance, AdvanceStatus } from '../advance/advance.entity.js';
+import { Advance, AdvanceStatus, Repayment } from '../advance/advance.entity.js';
 import { addMonths } from '../advance/schedule.js';
-import { fundFigures, type FundFigures } from '../advance/fund.js';
+import { advanceFlows, fundFigures, type FundFigures } from '../advance/fund.js';
+import { conventionYears, currentConvention } from '../partnership/periods.js';
 import { runningCostsAccount, type RunningCostsAccount } from '../treasury/treasury.service.js';
 
 /** Projects the programme supports: approved, in follow-up, or whose follow-up has ended. */
@@ -72,8 +73,16 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Each organisation's pledged and delivered staff days, most pledged first, valued at the basin's daily rate. */
-export async function companyCompetences(em: EntityManager, basin: Basin): Promise<CompanyCompetence[]> {
-  const pledges = await em.find(Pledge, { project: { basin }, withdrawn: false }, { populate: ['organisation'] });
+export async function companyCompetences(
+  em: EntityManager,
+  basin: Basin,
+  projectIds?: readonly string[],
+): Promise<CompanyCompetence[]> {
+  const pledges = await em.find(
+    Pledge,
+    { project: projectIds ? { basin, id: { $in: [...projectIds] } } : { basin }, withdrawn: false },
+    { populate: ['organisation'] },
+  );
   const byCompany = new Map<string, CompanyCompetence>();
   for (const pledge of pledges) {
     const organisation = pledge.organisation.getEntity();
@@ -86,13 +95,34 @@ export async function companyCompetences(em: EntityManager, basin: Basin): Promi
   return [...byCompany.values()].sort((a, b) => b.pledgedDays - a.pledgedDays);
 }
 
-/** Everything the basin's steering committee reads, against its triennial convention. */
-export async function basinDashboard(em: EntityManager, basinId: string): Promise<BasinDashboard> {
+/**
+ * Everything the basin's steering committee reads, against one convention: the one given, or the one in force. Each
+ * figure belongs to the convention's period (docs/DECISIONS.md, "Partnership convention"): a project counts in the
+ * period of its first approval (of its creation while it has none), with its pledges and advances; a contribution in
+ * the period that holds its year. The fund's cash and the running costs account are balances of today.
+ */
+export async function basinDashboard(
+  em: EntityManager,
+  basinId: string,
+  conventionId?: string | null,
+): Promise<BasinDashboard> {
   const basin = await em.findOneOrFail(Basin, basinId);
-  const convention = await em.findOne(TriennialConvention, { basin }, { orderBy: { startsOn: 'desc' } });
-  const projects = await em.find(Project, { basin });
+  const convention = conventionId
+    ? await em.findOneOrFail(TriennialConvention, { id: conventionId, basin })
+    : await currentConvention(em, basin.id);
   const decisions = await em.find(Decision, { project: { basin } });
+  const firstApproval = new Map<string, string>();
+  for (const d of decisions) {
+    const day = isoDay(d.decidedAt);
+    const known = firstApproval.get(d.project.id);
+    if (d.outcome === DecisionOutcome.APPROVED && (!known || day < known)) firstApproval.set(d.project.id, day);
+  }
+  const inPeriod = (day: string) => !convention || (day >= convention.startsOn && day <= convention.endsOn);
+  const allProjects = await em.find(Project, { basin });
+  const projects = allProjects.filter((p) => inPeriod(firstApproval.get(p.id) ?? isoDay(p.createdAt)));
+  const projectIds = projects.map((p) => p.id);
   const supported = projects.filter((p) => SUPPORTED.includes(p.status));
+  const projectsById = new Map(allProjects.map((p) => [p.id, p]));
   const years: YearFigures[] = [];
   if (convention) {
     for (let index = 1; index <= 3; index += 1) {
@@ -100,16 +130,14 @@ export async function basinDashboard(em: EntityManager, basinId: string): Promis
       const endsOn = addMonths(convention.startsOn, 12 * index);
       const inYear = decisions.filter((d) => isoDay(d.decidedAt) >= startsOn && isoDay(d.decidedAt) < endsOn);
       const approved = inYear.filter((d) => d.outcome === DecisionOutcome.APPROVED);
+      const planned = (projectId: string) => projectsById.get(projectId)?.jobsPlanned ?? 0;
       years.push({
         index,
         startsOn,
         endsOn: addMonths(endsOn, 0),
         examined: new Set(inYear.map((d) => d.project.id)).size,
         approved: approved.length,
-        jobsPlanned: approved.reduce(
-          (sum, d) => sum + (projects.find((p) => p.id === d.project.id)?.jobsPlanned ?? 0),
-          0,
-        ),
+        jobsPlanned: approved.reduce((sum, d) => sum + planned(d.project.id), 0),
         targetExamined: convention.targetProjectsExaminedPerYear,
         targetApproved: convention.targetProjectsApprovedPerYear,
         targetJobs: convention.targetJobsPerYear,
@@ -119,12 +147,17 @@ export async function basinDashboard(em: EntityManager, basinId: string): Promis
   const smesSupported = new Set(supported.map((p) => p.sme.id)).size;
   const jobsPlanned = supported.reduce((sum, p) => sum + p.jobsPlanned, 0);
 
-  const competences = await companyCompetences(em, basin);
+  const competences = await companyCompetences(em, basin, projectIds);
 
-  const advances = await em.find(Advance, { project: { basin } });
-  const fund = await fundFigures(em, basin.id);
+  const advances = await em.find(Advance, { project: { basin, id: { $in: projectIds } } });
+  const repayments = await em.find(Repayment, { advance: { id: { $in: advances.map((a) => a.id) } } });
+  const fund = { ...(await fundFigures(em, basin.id)), ...advanceFlows(advances, repayments) };
 
-  const contributions = await em.find(Contribution, { basin, supersededAt: null });
+  const contributions = await em.find(Contribution, {
+    basin,
+    supersededAt: null,
+    ...(convention ? { year: { $in: conventionYears(convention) } } : {}),
+  });
   const resources = new Map<ResourceSource, ResourceShare>();
   const targets: Record<ResourceSource, number> = {
     COMPANIES: convention?.shareCompanies ?? 40,

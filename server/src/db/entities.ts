@@ -36,6 +36,8 @@ import { BasinSettingChange } from '../administration/basin-setting-change.entit
 import { AuditChainHead, AuditEntry } from '../audit/audit.entity.js';
 import { DecisionReview, Orientation } from '../steering/decision-review.entity.js';
 import { TreasuryMovement } from '../treasury/treasury-movement.entity.js';
+import { ConventionPartner } from '../partnership/convention-partner.entity.js';
+import { ConventionObjective } from '../partnership/convention-objective.entity.js';
 
 /** Every entity, listed explicitly: no folder scanning, so the compiled server and vitest see the same model. */
 export const entities = [
@@ -84,4 +86,6 @@ export const entities = [
   DecisionReview,
   Orientation,
   TreasuryMovement,
+  ConventionPartner,
+  ConventionObjective,
 ];

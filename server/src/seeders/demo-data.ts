@@ -494,3 +494,30 @@ export const OTHER_CONTRIBUTIONS: readonly OtherContributionSpec[] = [
     label: 'Mise à disposition de la chargée de mission (valorisation)',
   },
 ];
+
+/** Staff days a partner commits each year to the SMEs, by kind of organisation (the convention's partner annex). */
+export const YEARLY_STAFF_DAYS: Record<OrganisationKind, number> = {
+  [OrganisationKind.PARTNER_COMPANY]: 25,
+  [OrganisationKind.OPERATOR]: 40,
+  [OrganisationKind.ASSOCIATED_PARTNER]: 8,
+  [OrganisationKind.COLLECTIVITY]: 4,
+  [OrganisationKind.STATE]: 2,
+  [OrganisationKind.CDC]: 2,
+};
+
+/** The budget annex's uses each year, in euros: they balance a third of the convention's 900 000 € budget. */
+export const YEARLY_ANNEX_USES = {
+  OPERATOR_STAFF: 70000,
+  RUNNING_COSTS: 10000,
+  ADVANCES_FUND: 85000,
+  PARTNER_STAFF_TIME: 135000,
+} as const;
+
+/** The convention's specific objectives, beyond its yearly targets. */
+export const CONVENTION_OBJECTIVES = [
+  { label: 'PME accompagnées sur les trois ans', target: 36, unit: 'PME' },
+  { label: 'Emplois prévus par les projets agréés', target: 225, unit: 'emplois' },
+  { label: 'Jours de compétences délivrés par les grandes entreprises', target: 600, unit: 'jours' },
+  { label: 'Taux de sinistre des avances remboursables, au plus', target: 6, unit: '%' },
+  { label: 'PME reprises ou créées parmi les projets', target: 20, unit: '%' },
+] as const;

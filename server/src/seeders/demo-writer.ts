@@ -12,7 +12,10 @@ import {
 import { Basin } from '../basin/basin.entity.js';
 import { TriennialConvention } from '../basin/triennial-convention.entity.js';
 import { Contribution } from '../basin/contribution.entity.js';
-import { defaultOrigin } from '../contribution/sources.js';
+import { RESOURCE_SOURCES, type ResourceSource, defaultOrigin } from '../contribution/sources.js';
+import { ConventionPartner } from '../partnership/convention-partner.entity.js';
+import { ConventionObjective } from '../partnership/convention-objective.entity.js';
+import { conventionYears } from '../partnership/periods.js';
 import { TreasuryAccount, TreasuryMovement, TreasuryMovementKind } from '../treasury/treasury-movement.entity.js';
 import { Decision, DecisionOutcome } from '../decision/decision.entity.js';
 import { decisionTrace } from '../decision/trace.js';
@@ -39,11 +42,14 @@ import { Project, ProjectStatus } from '../project/project.entity.js';
 import { Sme } from '../sme/sme.entity.js';
 import {
   BASIN,
+  CONVENTION_OBJECTIVES,
   CONVENTION_TARGETS,
   MEETING_LOCATION,
   ORGANISATIONS,
+  YEARLY_ANNEX_USES,
   YEARLY_CONTRIBUTIONS,
   OTHER_CONTRIBUTIONS,
+  YEARLY_STAFF_DAYS,
   type OrgKey,
   PEOPLE,
   PLEDGER,
@@ -221,7 +227,7 @@ export class DemoWriter {
     const setUp = this.at(addDays(conventionStart, -60), 10);
     this.writtenBasin = this.em.create(Basin, { ...BASIN, ...stamp(setUp) });
     const endsOn = addDays(addMonths(conventionStart, 36), -1);
-    this.em.create(TriennialConvention, {
+    const convention = this.em.create(TriennialConvention, {
       basin: this.basin,
       label: `Convention de partenariat ALIZÉ du Valenciennois ${yearOf(conventionStart)}-${yearOf(endsOn)}`,
       startsOn: conventionStart,
@@ -233,6 +239,7 @@ export class DemoWriter {
       const { key, ...fields } = spec;
       this.organisations.set(key, this.em.create(Organisation, { basin: this.basin, ...fields, ...stamp(setUp) }));
     }
+    this.writeConventionTerms(convention, setUp);
     // one entry a year of the convention, received in its first quarter, for the years begun by today
     for (let index = 0; index < 3; index += 1) {
       const year = yearOf(conventionStart) + index;
@@ -256,6 +263,48 @@ export class DemoWriter {
         contribution(other.organisation, other.amount, { origin: other.origin, kind: other.kind, label: other.label });
     }
     this.writeTreasury(conventionStart);
+  }
+
+  /**
+   * The convention's terms as its partners signed them, a month before it began: every funder of the basin is a
+   * signatory, committing its yearly contribution and staff days; the budget annex splits the budget by the expected
+   * shares and balances it with the uses; the specific objectives follow the targets.
+   */
+  private writeConventionTerms(convention: TriennialConvention, setUp: Date): void {
+    const years = conventionYears(convention);
+    let signatory = 0;
+    for (const [key, amount] of Object.entries(YEARLY_CONTRIBUTIONS) as [OrgKey, number][]) {
+      const organisation = this.organisations.get(key);
+      if (!organisation) continue;
+      signatory += 1;
+      const signedOn = addDays(convention.startsOn, -40 + signatory);
+      this.em.create(ConventionPartner, {
+        convention,
+        organisation,
+        commitments: years.map((year) => ({ year, amount, staffDays: YEARLY_STAFF_DAYS[organisation.kind] })),
+        signedOn,
+        signatoryName: `Représentant légal, ${organisation.name}`,
+        signatureRecordedAt: this.at(signedOn, 17),
+        ...stamp(setUp),
+      });
+    }
+    convention.signedAt = this.at(addDays(convention.startsOn, -40 + signatory), 17, 30);
+    const yearly = convention.targetBudget / 3;
+    const shares: Record<ResourceSource, number> = {
+      COMPANIES: convention.shareCompanies,
+      TERRITORIAL_ACTORS: convention.shareTerritorialActors,
+      COLLECTIVITIES: convention.shareCollectivities,
+      STATE_AND_CDC: convention.shareStateAndCdc,
+    };
+    convention.annexResources = years.flatMap((year) =>
+      RESOURCE_SOURCES.map((source) => ({ source, year, amount: Math.round((yearly * shares[source]) / 100) })),
+    );
+    convention.annexUses = years.flatMap((year) =>
+      Object.entries(YEARLY_ANNEX_USES).map(([line, amount]) => ({ line, year, amount })),
+    );
+    CONVENTION_OBJECTIVES.forEach((objective, position) =>
+      this.em.create(ConventionObjective, { convention, position, ...objective, ...stamp(setUp) }),
+    );
   }
 
   /**

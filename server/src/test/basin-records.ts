@@ -19,7 +19,10 @@ export type RecordKind =
   | 'sme'
   | 'decision'
   | 'contribution'
-  | 'treasuryMovement';
+  | 'treasuryMovement'
+  | 'triennialConvention'
+  | 'conventionPartner'
+  | 'conventionObjective';
 
 export interface BasinRecords {
   ids: Record<RecordKind, string>;
@@ -29,7 +32,8 @@ export interface BasinRecords {
 /**
  * One record of every kind in a basin, made through the API as the committee would: a project with a diagnosis
  * and an attachment, a session that approved it (pledges, a named ballot, a decision, the convention and its
- * signatures, the advance, disbursed) and closed (its minutes).
+ * signatures, the advance, disbursed) and closed (its minutes); a contribution, an endowment, and a partnership
+ * convention drafted with a partner and an objective.
  */
 export async function recordsOfEveryKind(server: TestServer, basin: TestBasin): Promise<BasinRecords> {
   const slug = basin.basin.slug;
@@ -102,6 +106,27 @@ export async function recordsOfEveryKind(server: TestServer, basin: TestBasin): 
       },
     },
   );
+  // a partnership convention drafted for a later period, with a partner and an objective
+  const partnership = await ok(
+    server,
+    tokens.operator,
+    `mutation($b: ID!) { startConvention(input: { basinId: $b, startsOn: "2030-01-01", label: "Convention 2030" }) { id } }`,
+    { b: basin.basin.id },
+  );
+  const conventionId = partnership.startConvention.id as string;
+  const partner = await ok(
+    server,
+    tokens.operator,
+    `mutation($c: ID!, $o: ID!) { addConventionPartner(conventionId: $c, organisationId: $o) { id } }`,
+    { c: conventionId, o: basin.partner.id },
+  );
+  const objectives = await ok(
+    server,
+    tokens.operator,
+    `mutation($c: ID!) { setConventionObjectives(input: { conventionId: $c,
+      objectives: [{ label: "PME accompagnées", target: 36, unit: "PME" }] }) { objectives { id } } }`,
+    { c: conventionId },
+  );
   return {
     tokens,
     ids: {
@@ -121,6 +146,9 @@ export async function recordsOfEveryKind(server: TestServer, basin: TestBasin): 
       decision: decided.meeting.items.find((item: { decision: { id: string } | null }) => item.decision).decision.id,
       contribution: contribution.recordContribution.id as string,
       treasuryMovement: endowment.recordEndowment.id as string,
+      triennialConvention: conventionId,
+      conventionPartner: partner.addConventionPartner.id as string,
+      conventionObjective: objectives.setConventionObjectives.objectives[0].id as string,
     },
   };
 }

@@ -85,6 +85,9 @@ export const ID_ARGUMENTS: Record<string, RecordKind> = {
   smeId: 'sme',
   decisionId: 'decision',
   contributionId: 'contribution',
+  conventionId: 'triennialConvention',
+  partnerId: 'conventionPartner',
+  objectiveId: 'conventionObjective',
 };
 
 /** An argument named `id` designates the record the operation returns, except for these. */
@@ -104,6 +107,9 @@ export const KIND_OF_TYPE: Record<string, RecordKind> = {
   Sme: 'sme',
   Contribution: 'contribution',
   TreasuryMovement: 'treasuryMovement',
+  TriennialConvention: 'triennialConvention',
+  ConventionPartner: 'conventionPartner',
+  ConventionObjective: 'conventionObjective',
 };
 
 export interface Operation {
