@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { chooseOption, openBrowser, signIn, type Browser } from './browser.js';
 
 /** The programme's money as the operator keeps it: a contribution, the funder's statement, an expense and the cap. */
@@ -16,6 +18,17 @@ afterAll(async () => {
 const FUNDER = /Vallée de la Scarpe/;
 const year = new Date().getFullYear();
 const euros = (text: string) => Number(text.replace(/[^\d-]/g, ''));
+
+/** The text of a PDF as pdf.js reads it, one kind of space. */
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const pdf = await getDocument({ data: bytes }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= pdf.numPages; i += 1) {
+    const content = await (await pdf.getPage(i)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  return pages.join('\n').replace(/\s+/g, ' ');
+}
 
 /** The total of the statement's row for `year`, 0 when the funder gave nothing that year. */
 async function yearTotal(statement: Locator, page: Page): Promise<number> {
@@ -77,5 +90,24 @@ describe('the programme page', () => {
     expect(text).toMatch(/plafonnées à 10 000 € par an/);
     expect(euros(/il ne reste que ([\d\s]+) €/.exec(text)?.[1] ?? '')).toBe(left - 300);
     await expect.poll(() => costs.getByRole('cell', { name: 'Étude trop chère' }).count()).toBe(0);
+  });
+  it("should download the year's annual report and find the dashboard's figures in it", async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Tableau de bord' }).first().click();
+    const jobs = page.getByText(/^PME accompagnées : /);
+    await jobs.waitFor();
+    const smes = euros(await jobs.innerText());
+    const hires = euros(await page.getByText(/^Embauches réalisées : /).innerText());
+    const report = page.getByRole('region', { name: 'Rapport annuel d’activité' });
+    await expect.poll(() => report.getByLabel('Année civile').inputValue()).toBe(String(year));
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      report.getByRole('link', { name: `Rapport ${year} (PDF)` }).click(),
+    ]);
+    const text = await pdfText(new Uint8Array(await readFile((await download.path())!)));
+    expect(text).toContain(`Rapport annuel d’activité ${year}`);
+    expect(text).toContain(`PME accompagnées ${smes}`);
+    expect(text).toContain(`Embauches réalisées (emplois créés) ${hires}`);
+    expect(smes).toBeGreaterThan(0);
   });
 });

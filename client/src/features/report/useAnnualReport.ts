@@ -11,7 +11,8 @@ export type ReportFormat = 'pdf' | 'xlsx';
  */
 export function annualReportUrl(basinId: string, year: number, format: ReportFormat, locale: Locale): string {
   const path = `/files/reports/${encodeURIComponent(basinId)}/${year}.${format}`;
-  return format === 'xlsx' && locale === 'en' ? `${path}?lang=en` : path;
+  if (format === 'pdf') return `${path}?download=1`;
+  return locale === 'en' ? `${path}?lang=en` : path;
 }
 
 /**
