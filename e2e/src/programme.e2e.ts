@@ -19,15 +19,24 @@ const FUNDER = /Vallée de la Scarpe/;
 const year = new Date().getFullYear();
 const euros = (text: string) => Number(text.replace(/[^\d-]/g, ''));
 
-/** The text of a PDF as pdf.js reads it, one kind of space. */
+/**
+ * The text of a PDF as pdf.js reads it, one kind of space. A piece that touches the one before on its line continues
+ * it: pdf.js cuts a word where the embedded font's kerning pulls a letter back ("57" ",6 %").
+ */
 async function pdfText(bytes: Uint8Array): Promise<string> {
   const pdf = await getDocument({ data: bytes }).promise;
-  const pages: string[] = [];
+  let text = '';
   for (let i = 1; i <= pdf.numPages; i += 1) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+    let end: { x: number; y: number } | null = null;
+    for (const item of (await (await pdf.getPage(i)).getTextContent()).items) {
+      if (!('str' in item)) continue;
+      const [x = 0, y = 0] = [item.transform[4], item.transform[5]];
+      text += (end && Math.abs(y - end.y) < 0.5 && x - end.x < 0.5 ? '' : ' ') + item.str;
+      end = item.hasEOL ? null : { x: x + item.width, y };
+    }
+    text += '\n';
   }
-  return pages.join('\n').replace(/\s+/g, ' ');
+  return text.replace(/\s+/g, ' ');
 }
 
 /** The total of the statement's row for `year`, 0 when the funder gave nothing that year. */

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, gql, signInToken, startTestServer, type TestServer } from '../test/harness.js';
 import { createTestBasin, PASSWORD, type TestBasin } from '../test/fixtures.js';
-import { pdfText } from '../test/pdf-text.js';
+import { pdfAccessibility, pdfText } from '../test/pdf-text.js';
 import { databaseFileStore } from '../diagnosis/file-store.js';
 import { seedDemoBasin, DEMO_PASSWORD } from '../seeders/demo-basin.js';
 import { TriennialConvention } from '../basin/triennial-convention.entity.js';
@@ -111,8 +111,18 @@ describe('annual activity report', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
     expect(response.headers.get('content-disposition')).toMatch(/rapport-activite-.*\.pdf/);
-    const text = await pdfText(new Uint8Array(await response.arrayBuffer()));
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const text = await pdfText(bytes.slice());
     expect(text).toContain(`Rapport annuel d’activité ${THIS_YEAR}`);
+    // like every document of the platform: tagged in French, its fonts embedded
+    const a11y = await pdfAccessibility(bytes);
+    expect([a11y.tagged, a11y.lang, a11y.fonts.every((f) => f.embedded)]).toEqual([true, 'fr-FR', true]);
+    expect(a11y.pages[0]!.filter((role) => ['H1', 'H2', 'Table'].includes(role)).slice(0, 4)).toEqual([
+      'H1',
+      'H2',
+      'Table',
+      'H2',
+    ]);
     expect(text).toContain(`PME accompagnées ${shown(d.smesSupported)}`);
     expect(text).toContain(`Emplois prévus ${shown(d.jobsPlanned)}`);
     expect(text).toContain(`Embauches réalisées (emplois créés) ${shown(d.jobsCreated)}`);
