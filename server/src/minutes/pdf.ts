@@ -28,10 +28,13 @@ const ITALIC = FONT_FILES.italic;
 
 /** Keeps what a text means and drops what cannot be drawn: control characters go, a tab becomes a space. */
 export function printable(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/\t/g, ' ')
-    .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '');
+  let out = '';
+  for (const char of text.normalize('NFC')) {
+    const code = char.codePointAt(0) ?? 0;
+    if (char === '\t') out += ' ';
+    else if (char === '\n' || (code >= 0x20 && code !== 0x7f)) out += char;
+  }
+  return out;
 }
 
 export interface PdfMeta {
