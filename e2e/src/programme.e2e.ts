@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { chooseOption, openBrowser, signIn, type Browser } from './browser.js';
 
 /** The programme's money as the operator keeps it: a contribution, the funder's statement, an expense and the cap. */
@@ -16,6 +18,26 @@ afterAll(async () => {
 const FUNDER = /Vallée de la Scarpe/;
 const year = new Date().getFullYear();
 const euros = (text: string) => Number(text.replace(/[^\d-]/g, ''));
+
+/**
+ * The text of a PDF as pdf.js reads it, one kind of space. A piece that touches the one before on its line continues
+ * it: pdf.js cuts a word where the embedded font's kerning pulls a letter back ("57" ",6 %").
+ */
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const pdf = await getDocument({ data: bytes }).promise;
+  let text = '';
+  for (let i = 1; i <= pdf.numPages; i += 1) {
+    let end: { x: number; y: number } | null = null;
+    for (const item of (await (await pdf.getPage(i)).getTextContent()).items) {
+      if (!('str' in item)) continue;
+      const [x = 0, y = 0] = [item.transform[4], item.transform[5]];
+      text += (end && Math.abs(y - end.y) < 0.5 && x - end.x < 0.5 ? '' : ' ') + item.str;
+      end = item.hasEOL ? null : { x: x + item.width, y };
+    }
+    text += '\n';
+  }
+  return text.replace(/\s+/g, ' ');
+}
 
 /** The total of the statement's row for `year`, 0 when the funder gave nothing that year. */
 async function yearTotal(statement: Locator, page: Page): Promise<number> {
@@ -91,7 +113,7 @@ describe('the programme page', () => {
     // the partners come with the renewal, none signed yet
     const partner = detail.locator('[data-test="partner-Toyota Motor Manufacturing France"]');
     await expect.poll(() => partner.innerText()).toMatch(/À signer/);
-    expect(await partner.innerText()).toMatch(/8\s000/);
+    expect(await partner.innerText()).toMatch(/9\s000/);
 
     await partner.locator('[data-test="sign-Toyota Motor Manufacturing France"]').click();
     const form = detail.locator('[data-test="signature-form"]');
@@ -100,5 +122,25 @@ describe('the programme page', () => {
     await detail.getByText('Signature enregistrée.').waitFor();
     await expect.poll(() => partner.innerText()).toMatch(/Signée par Claire Martin, directrice du site/);
     await page.locator('[data-test="convention-periods"]').getByText('En signature').waitFor();
+  });
+
+  it("should download the year's annual report and find the dashboard's figures in it", async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Tableau de bord' }).first().click();
+    const jobs = page.getByText(/^PME accompagnées : /);
+    await jobs.waitFor();
+    const smes = euros(await jobs.innerText());
+    const hires = euros(await page.getByText(/^Embauches réalisées : /).innerText());
+    const report = page.getByRole('region', { name: 'Rapport annuel d’activité' });
+    await expect.poll(() => report.getByLabel('Année civile').inputValue()).toBe(String(year));
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      report.getByRole('link', { name: `Rapport ${year} (PDF)` }).click(),
+    ]);
+    const text = await pdfText(new Uint8Array(await readFile((await download.path())!)));
+    expect(text).toContain(`Rapport annuel d’activité ${year}`);
+    expect(text).toContain(`PME accompagnées ${smes}`);
+    expect(text).toContain(`Embauches réalisées (emplois créés) ${hires}`);
+    expect(smes).toBeGreaterThan(0);
   });
 });

@@ -30,6 +30,7 @@ import { databaseFileStore, diskFileStore } from './diagnosis/file-store.js';
 import { publicError } from './errors.js';
 import { attachmentRoute } from './diagnosis/attachment.route.js';
 import { exportRoute } from './export/export.route.js';
+import { annualReportRoute } from './report/report.route.js';
 import { memoryPresence, redisPresence } from './presence/presence.js';
 import { createMailer } from './notification/mailer.js';
 import { minutesPdfRoute } from './minutes/minutes.route.js';
@@ -236,6 +237,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   expressApp.get('/files/conventions/:projectId.pdf', identify, conventionPdfRoute(app));
   expressApp.get('/calendar/:token.ics', identify, calendarRoute(app));
   expressApp.get('/files/exports/:basinId/:file', identify, exportRoute(app));
+  expressApp.get('/files/reports/:basinId/:file', identify, annualReportRoute(app));
 
   if (config.metrics) {
     // for benchmarks only: off unless METRICS=true

@@ -26,6 +26,7 @@ import { DecisionResolver } from './decision/decision.resolver.js';
 import { AdvanceResolver, InstalmentResolver } from './advance/advance.resolver.js';
 import { FollowUpResolver, ProjectPledgesResolver } from './follow-up/follow-up.resolver.js';
 import { DashboardResolver } from './dashboard/dashboard.resolver.js';
+import { AnnualReportResolver } from './report/report.resolver.js';
 import { ImportResolver } from './import/import.resolver.js';
 import { PartnerLedgerResolver } from './organisation/partner-ledger.resolver.js';
 import { MeetingMinutesResolver, MinutesApprovalItemResolver, MinutesResolver } from './minutes/minutes.resolver.js';
@@ -84,6 +85,7 @@ export const resolvers = [
   FollowUpResolver,
   ProjectPledgesResolver,
   DashboardResolver,
+  AnnualReportResolver,
   ImportResolver,
   PartnerLedgerResolver,
   MinutesResolver,

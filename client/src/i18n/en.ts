@@ -485,6 +485,14 @@ const en: MessageSchema = {
       linkHint: 'Pass this link on to the person invited: it will not be shown again.',
     },
   },
+  report: {
+    title: 'Annual activity report',
+    intro:
+      'For the funders and the steering committee: the year’s activity, jobs, competence days, advances, budget and funders’ statements, with the dashboard’s figures. The PDF is in French.',
+    year: 'Calendar year',
+    pdf: 'Report {year} (PDF)',
+    xlsx: 'Workbook {year} (XLSX)',
+  },
   dashboard: {
     periodPicker: {
       current: 'In force: {label}',

@@ -525,6 +525,14 @@ const fr = {
       linkHint: 'Transmettez ce lien à la personne invitée : il ne sera plus affiché.',
     },
   },
+  report: {
+    title: 'Rapport annuel d’activité',
+    intro:
+      'Pour les financeurs et le comité de pilotage : l’activité de l’année, les emplois, les jours de compétences, les avances, le budget et les relevés des financeurs, avec les chiffres du tableau de bord.',
+    year: 'Année civile',
+    pdf: 'Rapport {year} (PDF)',
+    xlsx: 'Classeur {year} (XLSX)',
+  },
   dashboard: {
     periodPicker: {
       current: 'En vigueur : {label}',

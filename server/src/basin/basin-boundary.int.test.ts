@@ -118,6 +118,8 @@ describe("another basin's records", () => {
       `/files/minutes/${id('meeting')}.pdf`,
       `/files/conventions/${id('project')}.pdf`,
       `/files/exports/${id('basin')}/projects.csv`,
+      `/files/reports/${id('basin')}/2026.pdf`,
+      `/files/reports/${id('basin')}/2026.xlsx`,
     ];
     const statuses = async (paths: string[]) =>
       Promise.all(
@@ -126,8 +128,8 @@ describe("another basin's records", () => {
             (await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${everyRoleOfB}` } })).status,
         ),
       );
-    expect(await statuses(routes((kind) => ids[kind]))).toEqual([404, 404, 404, 404]);
-    expect(await statuses(routes(() => randomUUID()))).toEqual([404, 404, 404, 404]);
+    expect(await statuses(routes((kind) => ids[kind]))).toEqual([404, 404, 404, 404, 404, 404]);
+    expect(await statuses(routes(() => randomUUID()))).toEqual([404, 404, 404, 404, 404, 404]);
     // The same routes do answer for the basin's own people: the 404 above is the boundary, not a broken route.
     const own = await fetch(`${server.url}/files/conventions/${ids.project}.pdf`, {
       headers: { authorization: `Bearer ${recordsOfA.tokens.operator}` },

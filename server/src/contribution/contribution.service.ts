@@ -181,13 +181,17 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  * delivered staff time (as the dashboard does); for one year, a third of that budget against that year's entries.
  */
 export async function budgetVsActual(ctx: Asker, basinId: string, year: number | null): Promise<BudgetVsActual> {
-  const basin = await moneyBasin(ctx, basinId);
-  const convention = await currentConvention(ctx.em, basin.id);
+  return budgetVsActualOf(ctx.em, await moneyBasin(ctx, basinId), year);
+}
+
+/** {@link budgetVsActual} once the reader is known to be allowed (the annual report uses it for its readers). */
+export async function budgetVsActualOf(em: EntityManager, basin: Basin, year: number | null): Promise<BudgetVsActual> {
+  const convention = await currentConvention(em, basin.id);
   const first = convention ? Number(convention.startsOn.slice(0, 4)) : new Date().getUTCFullYear();
   const years = [first, first + 1, first + 2];
   const shown = year ? [year] : years;
-  const entries = await ctx.em.find(Contribution, { basin, supersededAt: null, year: { $in: shown } });
-  const staff = year ? null : await companyCompetences(ctx.em, basin);
+  const entries = await em.find(Contribution, { basin, supersededAt: null, year: { $in: shown } });
+  const staff = year ? null : await companyCompetences(em, basin);
   const periodBudget = convention ? (year ? convention.targetBudget / 3 : convention.targetBudget) : 0;
   const shares: Record<ResourceSource, number> = {
     COMPANIES: convention?.shareCompanies ?? 0,
@@ -258,7 +262,12 @@ export async function funderStatement(ctx: Asker, organisationId: string): Promi
   await statementBasin(ctx, organisation.basin.id, organisation.id).catch((error: AppError) => {
     throw error.extensions.code === ErrorCode.NOT_FOUND ? notFound('Organisation') : error;
   });
-  const entries = await ctx.em.find(
+  return statementOf(ctx.em, organisation);
+}
+
+/** {@link funderStatement} once the reader is known to be allowed (the annual report gives every funder's). */
+export async function statementOf(em: EntityManager, organisation: Organisation): Promise<FunderStatement> {
+  const entries = await em.find(
     Contribution,
     { organisation },
     { orderBy: { year: 'desc', createdAt: 'desc', id: 'asc' } },

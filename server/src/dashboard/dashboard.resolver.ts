@@ -86,6 +86,7 @@ class BasinDashboard {
   @Field(() => [CompanyCompetence]) competences!: CompanyCompetence[];
   @Field(() => Float) daysPledged!: number;
   @Field(() => Float) daysDelivered!: number;
+  @Field(() => Int, { description: "Delivered days at the basin's daily rate, in euros" }) daysDeliveredValue!: number;
   @Field(() => AdvanceFigures) advances!: AdvanceFigures;
   @Field(() => [ResourceShare]) resources!: ResourceShare[];
   @Field(() => RunningCostsFigures) runningCosts!: RunningCostsFigures;

@@ -29,6 +29,16 @@ export interface YearFigures {
   targetJobs: number;
 }
 
+/** What the committee did between two days: the dashboard's years and the annual report count it the same way. */
+export interface PeriodActivity {
+  /** Projects with at least one decision in the period. */
+  examined: number;
+  /** Approvals in the period. */
+  approved: number;
+  /** Jobs planned by the projects approved in the period. */
+  jobsPlanned: number;
+}
+
 export interface CompanyCompetence {
   organisation: Organisation;
   pledgedDays: number;
@@ -64,6 +74,8 @@ export interface BasinDashboard {
   competences: CompanyCompetence[];
   daysPledged: number;
   daysDelivered: number;
+  /** Delivered days at the basin's daily rate, in euros: the sum of the companies' values. */
+  daysDeliveredValue: number;
   advances: FundFigures & { disbursedCount: number; repaidCount: number; defaultedCount: number };
   resources: ResourceShare[];
   runningCosts: Omit<RunningCostsAccount, 'movements'>;
@@ -96,6 +108,27 @@ export async function companyCompetences(
 }
 
 /**
+ * Projects examined and approved from `from` (included) to `to` (excluded), ISO days compared with the decisions'
+ * UTC day, and the jobs the approved projects plan.
+ */
+export function activityBetween(decisions: Decision[], projects: Project[], from: string, to: string): PeriodActivity {
+  const inPeriod = decisions.filter((d) => isoDay(d.decidedAt) >= from && isoDay(d.decidedAt) < to);
+  const approved = inPeriod.filter((d) => d.outcome === DecisionOutcome.APPROVED);
+  return {
+    examined: new Set(inPeriod.map((d) => d.project.id)).size,
+    approved: approved.length,
+    jobsPlanned: approved.reduce((sum, d) => sum + (projects.find((p) => p.id === d.project.id)?.jobsPlanned ?? 0), 0),
+  };
+}
+
+/** {@link activityBetween} for a basin, reading its projects and decisions. */
+export async function basinActivity(em: EntityManager, basinId: string, from: string, to: string) {
+  const projects = await em.find(Project, { basin: basinId });
+  const decisions = await em.find(Decision, { project: { basin: basinId } });
+  return activityBetween(decisions, projects, from, to);
+}
+
+/**
  * Everything the basin's steering committee reads, against one convention: the one given, or the one in force. Each
  * figure belongs to the convention's period (docs/DECISIONS.md, "Partnership convention"): a project counts in the
  * period of its first approval (of its creation while it has none), with its pledges and advances; a contribution in
@@ -122,22 +155,16 @@ export async function basinDashboard(
   const projects = allProjects.filter((p) => inPeriod(firstApproval.get(p.id) ?? isoDay(p.createdAt)));
   const projectIds = projects.map((p) => p.id);
   const supported = projects.filter((p) => SUPPORTED.includes(p.status));
-  const projectsById = new Map(allProjects.map((p) => [p.id, p]));
   const years: YearFigures[] = [];
   if (convention) {
     for (let index = 1; index <= 3; index += 1) {
       const startsOn = addMonths(convention.startsOn, 12 * (index - 1));
       const endsOn = addMonths(convention.startsOn, 12 * index);
-      const inYear = decisions.filter((d) => isoDay(d.decidedAt) >= startsOn && isoDay(d.decidedAt) < endsOn);
-      const approved = inYear.filter((d) => d.outcome === DecisionOutcome.APPROVED);
-      const planned = (projectId: string) => projectsById.get(projectId)?.jobsPlanned ?? 0;
       years.push({
         index,
         startsOn,
         endsOn: addMonths(endsOn, 0),
-        examined: new Set(inYear.map((d) => d.project.id)).size,
-        approved: approved.length,
-        jobsPlanned: approved.reduce((sum, d) => sum + planned(d.project.id), 0),
+        ...activityBetween(decisions, allProjects, startsOn, endsOn),
         targetExamined: convention.targetProjectsExaminedPerYear,
         targetApproved: convention.targetProjectsApprovedPerYear,
         targetJobs: convention.targetJobsPerYear,
@@ -202,6 +229,7 @@ export async function basinDashboard(
     competences,
     daysPledged: competences.reduce((sum, c) => sum + c.pledgedDays, 0),
     daysDelivered: competences.reduce((sum, c) => sum + c.deliveredDays, 0),
+    daysDeliveredValue: competences.reduce((sum, c) => sum + c.deliveredValue, 0),
     advances: {
       ...fund,
       disbursedCount: advances.filter((a) => a.status !== AdvanceStatus.GRANTED).length,

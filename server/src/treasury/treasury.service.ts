@@ -87,6 +87,19 @@ function fromMovements(movements: TreasuryMovement[]): TreasuryLine[] {
  */
 export async function advancesFundAccount(em: EntityManager, basinId: string): Promise<AdvancesFundAccount> {
   const fund = await fundFigures(em, basinId);
+  const lines = await advancesFundLines(em, basinId);
+  return {
+    balance: fund.available,
+    endowed: fund.endowment,
+    disbursed: fund.lent,
+    repaid: fund.repaid,
+    writtenOff: fund.losses,
+    movements: lines.slice(0, NESTED_LIST_CAP),
+  };
+}
+
+/** Every line of the advances fund, newest first (the account shows the newest; the annual report sums a year's). */
+export async function advancesFundLines(em: EntityManager, basinId: string): Promise<TreasuryLine[]> {
   const recorded = await em.find(TreasuryMovement, { basin: basinId, account: TreasuryAccount.ADVANCES_FUND });
   const contributions = await em.find(
     Contribution,
@@ -148,14 +161,7 @@ export async function advancesFundAccount(em: EntityManager, basinId: string): P
         reversesId: null,
       })),
   ].sort(newestFirst);
-  return {
-    balance: fund.available,
-    endowed: fund.endowment,
-    disbursed: fund.lent,
-    repaid: fund.repaid,
-    writtenOff: fund.losses,
-    movements: lines.slice(0, NESTED_LIST_CAP),
-  };
+  return lines;
 }
 
 /** What the operator spent in a calendar year. */
