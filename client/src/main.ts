@@ -1,74 +1,22 @@
-import { createApp, h, provide } from 'vue';
-import { DefaultApolloClient } from '@vue/apollo-composable';
-import PrimeVue from 'primevue/config';
-import { definePreset } from '@primeuix/themes';
-import Aura from '@primeuix/themes/aura';
+import { createApp } from 'vue';
 import 'primeicons/primeicons.css';
 import './styles.css';
 import App from './App.vue';
-import { apolloClient } from './apollo';
-import { i18n, currentLocale } from './i18n';
-import { primeVueLocales } from './i18n/primevue-locales';
+import { i18n, currentLocale, loadLocaleMessages } from './i18n';
 import { router } from './router';
+import { appLayout } from './components/appLayout';
 
-/** Aura in a sober blue; primary colours darkened so that white text on them stays above 4.5:1. */
-const AgrementPreset = definePreset(Aura, {
-  semantic: {
-    primary: {
-      50: '{blue.50}',
-      100: '{blue.100}',
-      200: '{blue.200}',
-      300: '{blue.300}',
-      400: '{blue.400}',
-      500: '{blue.500}',
-      600: '{blue.600}',
-      700: '{blue.700}',
-      800: '{blue.800}',
-      900: '{blue.900}',
-      950: '{blue.950}',
-    },
-    colorScheme: {
-      light: {
-        primary: {
-          color: '{primary.700}',
-          contrastColor: '#ffffff',
-          hoverColor: '{primary.800}',
-          activeColor: '{primary.900}',
-        },
-        highlight: {
-          background: '{primary.50}',
-          focusBackground: '{primary.100}',
-          color: '{primary.800}',
-          focusColor: '{primary.900}',
-        },
-      },
-    },
-  },
-});
-
-const app = createApp({
-  setup() {
-    provide(DefaultApolloClient, apolloClient);
-  },
-  render: () => h(App),
-});
-
-/**
- * PrimeVue copies a button's label into `aria-label`. The visible text already names the button; the copy only makes
- * the button answer to searches by label ("Jours" would find "Engager ces jours" as well as the field) and hides a
- * badge from its name. Keep `aria-label` only where we give one ourselves (icon-only buttons, longer names).
- */
-const buttonRoot = ({ instance }: { instance: { $attrs: Record<string, unknown> } }) => ({
-  'aria-label': instance.$attrs['aria-label'] as string | undefined,
-});
-
-app.use(PrimeVue, {
-  theme: { preset: AgrementPreset, options: { darkModeSelector: false, cssLayer: false } },
-  locale: primeVueLocales[currentLocale()],
-  // PrimeIcons draw with a private-use character in `::before`, which browsers would read into the button's name
-  // (" Importer"): the icon is decoration, hidden from assistive technologies.
-  pt: { button: { root: buttonRoot, icon: { 'aria-hidden': 'true' }, loadingIcon: { 'aria-hidden': 'true' } } },
-});
+const app = createApp(App);
 app.use(i18n);
 app.use(router);
-app.mount('#app');
+// index.html's shell stays on screen while the first page is resolved (the sign-in check, the page's chunk, English
+// messages when chosen) and the rest of the first page's code arrives: mounting earlier would only replace the shell
+// with a blank page.
+void Promise.all([
+  router.isReady(),
+  loadLocaleMessages(currentLocale()),
+  appLayout(),
+  import('./plugins').then(({ installPlugins }) => installPlugins(app)),
+])
+  .catch(() => undefined)
+  .then(() => app.mount('#app'));

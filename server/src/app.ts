@@ -1,7 +1,7 @@
 import http from 'node:http';
 import path from 'node:path';
-import fs from 'node:fs';
 import express from 'express';
+import compression from 'compression';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -39,6 +39,7 @@ import { calendarRoute } from './calendar/calendar.route.js';
 import { BallotSeal, loadSealKey } from './ballot/seal.js';
 import { LiveConnections } from './auth/live-connections.js';
 import { countQueries } from './db/query-count.js';
+import { serveClient } from './web/client-files.js';
 import { LiveHub } from './live/live-hub.js';
 import { maxUploadBodyBytes } from './limits/limits.js';
 import { documentLimitsRule } from './limits/query-limits.js';
@@ -250,6 +251,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   expressApp.use(
     '/graphql',
     identify,
+    // Answers above 1 KB in brotli (quality 4) or gzip, as the browser asks: lists and live views shrink ~10×.
+    compression(),
     ...graphqlBody(limits, maxUploadBodyBytes(limits, config.maxAttachmentBytes)),
     gated(gate, limits.operationTimeoutMs),
     expressMiddleware(apollo, {
@@ -351,21 +354,4 @@ function formatPublicError(
 function maskResult(result: ExecutionResult, logger: Logger): FormattedExecutionResult {
   if (!result.errors?.length) return result as FormattedExecutionResult;
   return { ...result, errors: oneTimeout(result.errors.map((err) => formatPublicError(err, logger))) };
-}
-
-/** The built Vue client at `/`, with the single-page fallback for its routes. */
-function serveClient(expressApp: express.Express, clientDist: string, logger: Logger): void {
-  const index = path.join(clientDist, 'index.html');
-  if (!fs.existsSync(index)) {
-    logger.warn('client not built: run `npm run build` to serve it', { clientDist });
-    expressApp.get('/', (_req, res) => {
-      res.type('text').send('Agrément API is running at /graphql. The client is not built: run `npm run build`.');
-    });
-    return;
-  }
-  expressApp.use(express.static(clientDist, { index: false, maxAge: '1h' }));
-  expressApp.get(/^\/(?!graphql|files|healthz).*/, (_req, res) => {
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
-  });
 }

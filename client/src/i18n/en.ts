@@ -218,6 +218,8 @@ const en: MessageSchema = {
     notEligible: 'You are not among the voters of this ballot.',
     proxyNotEligible: '{name} is not among the voters of this ballot.',
     sending: 'Sending the vote…',
+    waitingForNetwork: 'Waiting for the network: your vote will be sent as soon as the connection is back.',
+    closedBeforeSent: 'The ballot closed before your vote reached the server: it was not counted.',
     liveTally: 'Live count:',
     resultTitle: 'Ballot result',
     tally: 'For {for} · Against {against} · Abstain {abstain}',

@@ -256,6 +256,8 @@ const fr = {
     notEligible: 'Vous ne faites pas partie des votants de ce scrutin.',
     proxyNotEligible: '{name} ne fait pas partie des votants de ce scrutin.',
     sending: 'Envoi du vote…',
+    waitingForNetwork: 'En attente du réseau : votre vote partira dès le retour de la connexion.',
+    closedBeforeSent: 'Le vote a été clos avant que le vôtre ne parvienne au serveur : il n’a pas été compté.',
     liveTally: 'Décompte en direct :',
     resultTitle: 'Résultat du vote',
     tally: 'Pour {for} · Contre {against} · Abstention {abstain}',

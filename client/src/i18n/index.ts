@@ -1,7 +1,6 @@
 import { computed } from 'vue';
 import { createI18n } from 'vue-i18n';
 import fr, { type MessageSchema } from './fr';
-import en from './en';
 
 /** The interface languages: French by default, English one click away. */
 export type Locale = 'fr' | 'en';
@@ -26,8 +25,16 @@ export const i18n = createI18n<[MessageSchema], Locale, false>({
   legacy: false,
   locale: storedLocale(),
   fallbackLocale: 'fr',
-  messages: { fr, en },
+  // French, the default and the fallback, ships with the first page; English is fetched when it is chosen.
+  messages: { fr } as Record<Locale, MessageSchema>,
 });
+
+/** Makes sure the messages of `locale` are loaded (English is its own chunk). */
+export async function loadLocaleMessages(locale: Locale): Promise<void> {
+  if (locale === 'fr' || i18n.global.availableLocales.includes(locale)) return;
+  const { default: messages } = await import('./en');
+  i18n.global.setLocaleMessage(locale, messages);
+}
 
 /** The language in use now (read outside components, e.g. by the websocket's connection parameters). */
 export function currentLocale(): Locale {
@@ -35,7 +42,8 @@ export function currentLocale(): Locale {
 }
 
 /** Switches the interface language, remembers it and tells assistive technologies through `<html lang>`. */
-export function setLocale(locale: Locale): void {
+export async function setLocale(locale: Locale): Promise<void> {
+  await loadLocaleMessages(locale);
   i18n.global.locale.value = locale;
   document.documentElement.lang = locale;
   try {

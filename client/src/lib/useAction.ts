@@ -1,4 +1,5 @@
-import { computed, ref } from 'vue';
+import { computed, getCurrentScope, ref, watch } from 'vue';
+import { connectionStatus } from '@/apollo';
 import { describeError, messageFor, type ErrorInfo } from './errors';
 
 /**
@@ -32,5 +33,11 @@ export function useAction() {
   const clear = () => {
     error.value = null;
   };
+  // "The server cannot be reached" is wrong once the live connection is back (the screen is then fetched again or
+  // caught up): it goes, rather than stay beside a screen that is fresh.
+  if (getCurrentScope())
+    watch(connectionStatus, (status) => {
+      if (status === 'connected' && error.value?.code === 'NETWORK') clear();
+    });
   return { run, pending, error, message, clear };
 }

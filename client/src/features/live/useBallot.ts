@@ -1,19 +1,10 @@
-import { ref } from 'vue';
+import { computed, ref } from 'vue';
+import { useI18n } from 'vue-i18n';
 import { useMutation } from '@vue/apollo-composable';
-import {
-  CastVoteDocument,
-  CloseBallotDocument,
-  OpenBallotDocument,
-  type OpenBallotInput,
-  type VoteChoice,
-} from '@/gql/graphql';
-import { isNetworkFailure } from '@/lib/errors';
+import { CloseBallotDocument, OpenBallotDocument, type OpenBallotInput, type VoteChoice } from '@/gql/graphql';
+import { messageFor } from '@/lib/errors';
 import { refreshLiveSession, useAction } from './useAction';
-
-/** Further tries of a vote whose request got no answer, and the wait before each. */
-const VOTE_RETRY_DELAYS_MS = [500, 1_000, 2_000] as const;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import { castOrKeep, isWaiting, lateOutcome, type VoiceRef } from './voteQueue';
 
 /**
  * A fresh key for one click. `crypto.randomUUID` exists only in secure contexts (https, localhost); a committee
@@ -29,37 +20,37 @@ export function newIdempotencyKey(): string {
 }
 
 /**
- * Casting one voice (the viewer's own, or one they carry by proxy). Each click gets a new idempotency key; when the
- * request gets no answer (network down, server restarting) it is sent again with the same key, up to three more
- * times, so the vote counts once whether or not the first request had reached the server. Every screen, the voter's
- * own included, sees it through the live view (the voter's voices in their own part of it); when the live connection
- * is down, the live query is fetched again once the vote has counted.
+ * Casting one voice (the viewer's own, or one they carry by proxy; `voice` names it, for the state shown beside the
+ * buttons). Each click gets a new idempotency key. When the server cannot be reached the vote is kept and shown as
+ * waiting, then sent again with the same key when the live connection is back (voteQueue.ts), so it counts once
+ * whether or not the first request had arrived; if the ballot closed in the meantime, the voter is told. Every
+ * screen, the voter's own included, sees the vote through the live view (the voter's voices in their own part of it).
  */
-export function useCastVote() {
+export function useCastVote(voice?: () => VoiceRef) {
+  const { t } = useI18n();
   const action = useAction();
   const lastChoice = ref<VoteChoice | null>(null);
-  const { mutate } = useMutation(CastVoteDocument, refreshLiveSession);
-
-  async function sendOnce(ballotId: string, choice: VoteChoice, idempotencyKey: string, onBehalfOfId: string | null) {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        return await mutate({ input: { ballotId, choice, idempotencyKey, onBehalfOfId } });
-      } catch (err) {
-        const delay = VOTE_RETRY_DELAYS_MS[attempt];
-        if (delay === undefined || !isNetworkFailure(err)) throw err;
-        await sleep(delay);
-      }
-    }
-  }
 
   async function cast(ballotId: string, choice: VoteChoice, onBehalfOfId: string | null = null): Promise<boolean> {
-    const key = newIdempotencyKey();
-    const done = await action.run(() => sendOnce(ballotId, choice, key, onBehalfOfId));
-    if (done) lastChoice.value = choice;
-    return done;
+    const vote = { ballotId, choice, onBehalfOfId, idempotencyKey: newIdempotencyKey() };
+    let counted = false;
+    const done = await action.run(async () => {
+      counted = await castOrKeep(vote);
+    });
+    if (done && counted) lastChoice.value = choice;
+    return done && counted;
   }
 
-  return { cast, pending: action.pending, message: action.message, lastChoice };
+  /** A vote clicked while the server could not be reached, not counted yet. */
+  const waiting = computed(() => (voice ? isWaiting(voice()) : false));
+  const message = computed(() => {
+    const late = voice ? lateOutcome(voice()) : null;
+    if (late?.kind === 'closedBeforeSent') return t('ballot.closedBeforeSent');
+    if (late?.kind === 'refused') return messageFor(late.error);
+    return action.message.value;
+  });
+
+  return { cast, pending: action.pending, message, lastChoice, waiting };
 }
 
 /** The chair opens a ballot on the current item (quorum needed) and closes it. */
