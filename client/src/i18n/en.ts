@@ -469,6 +469,8 @@ const en: MessageSchema = {
     roles: 'Roles',
     organisation: 'Organisation',
     peopleCount: 'No one | 1 person | {n} people',
+    civility: 'Civility',
+    civilityUnspecified: 'Not given',
     invite: {
       title: 'Invite a person',
       intro: 'They get a one-time link, valid for 7 days, to choose their password.',
@@ -1254,6 +1256,10 @@ const en: MessageSchema = {
       transferTitle: 'Transfer to another organisation',
       transferTo: 'New organisation',
       transfer: 'Transfer',
+      civilityTitle: 'Civility',
+      civilityIntro:
+        'Madam or Sir: the official French documents agree titles with it (“Présidente de séance”). Without it, they keep the neutral form.',
+      civilitySave: 'Save the civility',
       done: 'Done.',
     },
     chair: {
@@ -1540,6 +1546,10 @@ const en: MessageSchema = {
     MinutesStatus: {
       DRAFT: 'Draft',
       APPROVED: 'Approved',
+    },
+    Civility: {
+      MADAME: 'Madam (Mrs/Ms)',
+      MONSIEUR: 'Sir (Mr)',
     },
     ConventionParty: {
       SME_LEADER: 'SME leader',

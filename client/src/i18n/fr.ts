@@ -11,6 +11,7 @@ import type {
   BallotKind,
   BallotResult,
   BallotStatus,
+  Civility,
   CompetenceDomain,
   ContributionKind,
   ContributionOrigin,
@@ -506,6 +507,8 @@ const fr = {
     roles: 'Rôles',
     organisation: 'Structure',
     peopleCount: 'Aucune personne | 1 personne | {n} personnes',
+    civility: 'Civilité',
+    civilityUnspecified: 'Non précisée',
     invite: {
       title: 'Inviter une personne',
       intro: 'La personne reçoit un lien à usage unique, valable 7 jours, pour choisir son mot de passe.',
@@ -1294,6 +1297,10 @@ const fr = {
       transferTitle: 'Transférer vers une autre organisation',
       transferTo: 'Nouvelle organisation',
       transfer: 'Transférer',
+      civilityTitle: 'Civilité',
+      civilityIntro:
+        'Madame ou Monsieur : les documents officiels accordent les titres (« Présidente de séance »). Sans civilité, ils gardent la forme neutre.',
+      civilitySave: 'Enregistrer la civilité',
       done: 'C’est fait.',
     },
     chair: {
@@ -1584,6 +1591,10 @@ const fr = {
       DRAFT: 'Projet',
       APPROVED: 'Approuvé',
     } satisfies Record<MinutesStatus, string>,
+    Civility: {
+      MADAME: 'Madame',
+      MONSIEUR: 'Monsieur',
+    } satisfies Record<Civility, string>,
     ConventionParty: {
       SME_LEADER: 'Dirigeant de la PME',
       CHAIR: 'Président du comité',

@@ -166,13 +166,16 @@ export class PdfWriter {
     return this;
   }
 
-  /** "Label : value" with the label in bold. */
+  /** "Label : value" with the label in bold (a no-break space before the colon, as French wants). */
   field(label: string, value: string, indent = 0): this {
     this.doc
       .font('Helvetica-Bold')
       .fontSize(10)
       .fillColor(INK)
-      .text(winAnsi(`${label} : `), this.left + indent, this.doc.y, { continued: true, width: this.width - indent });
+      .text(winAnsi(`${label}\u00a0: `), this.left + indent, this.doc.y, {
+        continued: true,
+        width: this.width - indent,
+      });
     this.doc.font('Helvetica').text(winAnsi(value));
     return this;
   }

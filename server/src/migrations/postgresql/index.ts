@@ -10,6 +10,7 @@ import { Migration20261201000000_treasury as M7 } from './Migration2026120100000
 import { Migration20261201010000_audit_trail as M8 } from './Migration20261201010000_audit_trail.js';
 import { Migration20261201020000_steering as M9 } from './Migration20261201020000_steering.js';
 import { Migration20261201030000_network as M10 } from './Migration20261201030000_network.js';
+import { Migration20261202010000_official as M11 } from './Migration20261202010000_official.js';
 
 /** Applied in this order; `npm run migration:create -w server` appends to this list. */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261201010000_audit_trail', class: M8 },
   { name: 'Migration20261201020000_steering', class: M9 },
   { name: 'Migration20261201030000_network', class: M10 },
+  { name: 'Migration20261202010000_official', class: M11 },
 ];
