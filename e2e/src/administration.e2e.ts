@@ -129,6 +129,8 @@ describe('administration of the programme and of a basin', () => {
       await inviteForm.getByLabel('Adresse e-mail').fill(`${first.toLowerCase()}.${stamp}@forges.test`);
       await inviteForm.getByLabel('Prénom').fill(first);
       await inviteForm.getByLabel('Nom', { exact: true }).fill(last);
+      // Lucie gives her civility at the invitation; Marc's is set in the administration below
+      if (first === 'Lucie') await inviteForm.getByLabel('Civilité').selectOption('MADAME');
       await inviteForm.getByLabel('Rôle dans le bassin').selectOption('MEMBER');
       await inviteForm.getByLabel('Structure représentée').selectOption({ label: 'Forges de la Sambre' });
       await inviteForm.getByRole('button', { name: 'Envoyer l’invitation' }).click();
@@ -145,6 +147,21 @@ describe('administration of the programme and of a basin', () => {
     await revoke.waitFor();
     await revoke.click();
     await revoke.waitFor({ state: 'detached' });
+
+    // civility, which agrees titles in the documents ("Présidente de séance"): shown as recorded, and changed here
+    const civility = roles.locator('[data-test="person-civility"]');
+    await civility.getByLabel('Personne').selectOption({ label: 'Marc Lamineur' });
+    expect(await civility.getByLabel('Civilité').inputValue()).toBe('');
+    await civility.getByLabel('Civilité').selectOption('MONSIEUR');
+    await civility.getByRole('button', { name: 'Enregistrer la civilité' }).click();
+    await civility.getByLabel('Personne').selectOption({ label: 'Lucie Fondeur' });
+    expect(await civility.getByLabel('Civilité').inputValue()).toBe('MADAME');
+    await expect
+      .poll(async () => {
+        await civility.getByLabel('Personne').selectOption({ label: 'Marc Lamineur' });
+        return civility.getByLabel('Civilité').inputValue();
+      })
+      .toBe('MONSIEUR');
 
     const chair = page.getByRole('region', { name: 'Présidence du comité' });
     const handOver = chair.locator('[data-test="hand-over"]');

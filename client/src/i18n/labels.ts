@@ -8,6 +8,7 @@ import type {
   BallotKind,
   BallotResult,
   BallotStatus,
+  Civility,
   CompetenceDomain,
   ContributionKind,
   ContributionOrigin,
@@ -44,6 +45,7 @@ export function useLabels() {
     agendaItemKind: (value: AgendaItemKind) => t(`enums.AgendaItemKind.${value}`),
     agendaItemStatus: (value: AgendaItemStatus) => t(`enums.AgendaItemStatus.${value}`),
     role: (value: Role) => t(`enums.Role.${value}`),
+    civility: (value: Civility) => t(`enums.Civility.${value}`),
     organisationKind: (value: OrganisationKind) => t(`enums.OrganisationKind.${value}`),
     organisationKindPlural: (value: OrganisationKind) => t(`enums.OrganisationKindPlural.${value}`),
     competenceDomain: (value: CompetenceDomain) => t(`enums.CompetenceDomain.${value}`),
@@ -77,6 +79,7 @@ export function useLabels() {
 }
 
 /** Every value of each enum shown in forms and filters, in the order people expect them. */
+export const CIVILITIES: readonly Civility[] = ['MADAME', 'MONSIEUR'];
 export const PROJECT_STATUSES: readonly ProjectStatus[] = [
   'PRESCRIBED',
   'DIAGNOSIS',

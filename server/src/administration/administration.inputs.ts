@@ -3,6 +3,7 @@ import { ArrayMaxSize, IsEmail, IsOptional, Length, Matches, MaxLength, Validate
 import { MajorityRule, QuorumBasis } from '../basin/basin.entity.js';
 import { OrganisationKind } from '../organisation/organisation.entity.js';
 import { Role } from '../person/membership.entity.js';
+import { Civility } from '../person/person.entity.js';
 import { ChairOffice } from './chair-term.entity.js';
 
 @InputType({ description: 'A new basin: its settings start at their defaults' })
@@ -44,6 +45,9 @@ export class NewPersonInput {
   @IsOptional()
   @MaxLength(200)
   title?: string | null;
+
+  @Field(() => Civility, { nullable: true, description: 'Madame or Monsieur; left out, the documents stay neutral' })
+  civility?: Civility | null;
 }
 
 @InputType({ description: "The basin's operator: an organisation of kind OPERATOR, chosen or created by name" })
@@ -122,6 +126,18 @@ export class TransferPersonInput {
 
   @Field(() => ID)
   organisationId!: string;
+}
+
+@InputType({ description: "A person's civility, which agrees their titles in the documents" })
+export class SetPersonCivilityInput {
+  @Field(() => ID)
+  basinId!: string;
+
+  @Field(() => ID)
+  personId!: string;
+
+  @Field(() => Civility, { nullable: true, description: 'Null: not given (the documents use the neutral form)' })
+  civility?: Civility | null;
 }
 
 @InputType()

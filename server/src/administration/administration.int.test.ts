@@ -359,6 +359,20 @@ describe('people and roles', () => {
     });
     expect(back.errors).toBeUndefined();
   });
+
+  it("should record a person's civility, clear it, and refuse another basin's person or a member", async () => {
+    const SET = `mutation($input: SetPersonCivilityInput!) { setPersonCivility(input: $input) { id civility } }`;
+    const input = { basinId: a.basin.id, personId: a.people.chair.id, civility: 'MADAME' };
+    expect((await as('operator', SET, { input })).data?.setPersonCivility).toEqual({
+      id: a.people.chair.id,
+      civility: 'MADAME',
+    });
+    expect(codeOf(await as('member', SET, { input }))).toBe('FORBIDDEN');
+    expect(codeOf(await as('operator', SET, { input: { ...input, personId: b.people.chair.id } }))).toBe('NOT_FOUND');
+    expect(codeOf(await as('otherOperator', SET, { input }))).toBe('NOT_FOUND');
+    const cleared = await as('head', SET, { input: { ...input, civility: null } });
+    expect(cleared.data?.setPersonCivility.civility).toBeNull();
+  });
 });
 
 describe('chair and vice-chair', () => {

@@ -29,6 +29,7 @@ import {
   BasinSettingsInput,
   CreateBasinInput,
   GrantRoleInput,
+  SetPersonCivilityInput,
   HandOverChairInput,
   InviteOperatorInput,
   OrganisationInput,
@@ -41,7 +42,7 @@ import { createBasin, inviteOperator, updateBasinSettings } from './basins.servi
 import { ChairTerm } from './chair-term.entity.js';
 import { chairTerms } from './chair-terms.service.js';
 import { createOrganisation, setOrganisationArchived, updateOrganisation } from './organisations.service.js';
-import { grantRole, handOverChair, revokeRole, transferPerson } from './roles.service.js';
+import { grantRole, handOverChair, revokeRole, setPersonCivility, transferPerson } from './roles.service.js';
 import { linkSmeLeader, updateSme } from './smes.service.js';
 
 @ObjectType()
@@ -160,6 +161,18 @@ export class AdministrationResolver {
   async grantRole(@Arg('input', () => GrantRoleInput) input: GrantRoleInput, @Ctx() ctx: Context) {
     await administeredBasin(ctx, input.basinId);
     return grantRole(ctx.app, ctx.em, requireViewer(ctx), input);
+  }
+
+  @Authorized()
+  @Mutation(() => Person, {
+    description: 'Operator or national head: how a person of the basin is addressed (agrees titles in the documents)',
+  })
+  async setPersonCivility(
+    @Arg('input', () => SetPersonCivilityInput) input: SetPersonCivilityInput,
+    @Ctx() ctx: Context,
+  ) {
+    await administeredBasin(ctx, input.basinId);
+    return setPersonCivility(ctx.em, input);
   }
 
   @Authorized()

@@ -13,6 +13,7 @@ import type {
   GrantRoleInput,
   HandOverChairInput,
   RevokeRoleInput,
+  SetPersonCivilityInput,
   TransferPersonInput,
 } from './administration.inputs.js';
 import { recordNativeWrites } from '../audit/audit.subscriber.js';
@@ -130,6 +131,19 @@ export async function transferPerson(app: App, em: EntityManager, input: Transfe
   });
   accessChanged(app, [input.personId]);
   return em.fork().find(Membership, { person: input.personId, basin: input.basinId }, { orderBy: { role: 'asc' } });
+}
+
+/**
+ * Sets (or clears) how a person of the basin is addressed: Madame, Monsieur, or not given. Documents drafted from
+ * then on agree the person's titles with it; minutes already drafted keep what they recorded.
+ */
+export async function setPersonCivility(em: EntityManager, input: SetPersonCivilityInput): Promise<Person> {
+  return em.transactional(async (tem) => {
+    if (!(await tem.count(Membership, { person: input.personId, basin: input.basinId }))) throw notFound('Person');
+    const person = await tem.findOneOrFail(Person, input.personId);
+    person.civility = input.civility ?? null;
+    return person;
+  });
 }
 
 /** Hands the chair (or vice-chair) over in one transaction: see `takeOffice`. Returns true. */

@@ -7,7 +7,7 @@ import { Project } from '../project/project.entity.js';
 import { Advance, AdvanceStatus, Repayment, RepaymentFrequency, RepaymentInstalment } from './advance.entity.js';
 import { allocatePayment, repaymentSchedule } from './schedule.js';
 import { ConventionSignature, SignatureStatus } from '../cooperation/convention.entity.js';
-import { fullySigned } from '../cooperation/convention.service.js';
+import { fullySigned } from '../cooperation/convention-means.js';
 import { fundFigures } from './fund.js';
 import { lockBasinTreasury } from '../treasury/treasury-lock.js';
 

@@ -57,7 +57,8 @@ export const AUDIT_POLICIES: Readonly<Record<string, AuditPolicy>> = {
   Repayment: { chain: ['advance', 'project', 'basin'] },
   FollowUpReport: { chain: ['project', 'basin'] },
   Minutes: { chain: ['meeting', 'basin'] },
-  CooperationConvention: { chain: ['basin'] },
+  // the frozen signed PDF: the trail keeps its SHA-256 (signedPdfSha256), not its bytes
+  CooperationConvention: { chain: ['basin'], secret: ['signedPdf'] },
   ConventionSignature: { chain: ['convention', 'basin'] },
   CalendarFeed: { chain: 'network' },
   ReminderLog: { chain: ['basin'] },

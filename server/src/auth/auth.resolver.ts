@@ -15,7 +15,7 @@ import {
 import { IsEmail, Length, MaxLength } from 'class-validator';
 import { type Context, resolveViewer } from '../context.js';
 import { setAuditActor } from '../audit/audit-actor.js';
-import { Person } from '../person/person.entity.js';
+import { Civility, Person } from '../person/person.entity.js';
 import { Membership, Role } from '../person/membership.entity.js';
 import { acceptInvitation, invitePerson, signIn, signOut, type SignedIn } from './auth.service.js';
 import { requireViewer } from './auth-checker.js';
@@ -67,6 +67,9 @@ class InvitePersonInput {
   @Field(() => String, { nullable: true })
   @MaxLength(200)
   title?: string | null;
+
+  @Field(() => Civility, { nullable: true, description: 'Madame or Monsieur; left out, the documents stay neutral' })
+  civility?: Civility | null;
 
   @Field(() => Role)
   role!: Role;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { App } from '../app-services.js';
 import { AppError, ErrorCode, badInput, notFound } from '../errors.js';
-import { Person } from '../person/person.entity.js';
+import { Civility, Person } from '../person/person.entity.js';
 import { Membership, Role } from '../person/membership.entity.js';
 import { Basin } from '../basin/basin.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
@@ -71,6 +71,7 @@ export interface InviteInput {
   firstName: string;
   lastName: string;
   title?: string | null;
+  civility?: Civility | null;
   role: Role;
   organisationId?: string | null;
 }
@@ -116,7 +117,14 @@ export async function invitePerson(app: App, em: EntityManager, inviter: Viewer,
 /** A new person without a password; DUPLICATE_EMAIL when the email already has an account. */
 export async function createInvitedPerson(
   tem: EntityManager,
-  input: { email: string; firstName: string; lastName: string; title?: string | null; isNetworkHead?: boolean },
+  input: {
+    email: string;
+    firstName: string;
+    lastName: string;
+    title?: string | null;
+    civility?: Civility | null;
+    isNetworkHead?: boolean;
+  },
 ): Promise<Person> {
   const email = normaliseEmail(input.email);
   if (!EMAIL.test(email)) throw badInput('This email address is not valid', { email: 'invalid' });
@@ -131,6 +139,7 @@ export async function createInvitedPerson(
     firstName: input.firstName.trim(),
     lastName: input.lastName.trim(),
     title: input.title ?? null,
+    civility: input.civility ?? null,
     isNetworkHead: input.isNetworkHead ?? false,
   });
 }

@@ -5,7 +5,7 @@ import { Sme } from '../sme/sme.entity.js';
 import { Person } from '../person/person.entity.js';
 import { Decision } from '../decision/decision.entity.js';
 import { Advance, RepaymentFrequency, RepaymentInstalment } from '../advance/advance.entity.js';
-import { PdfWriter } from '../minutes/pdf.js';
+import { FrenchPdfWriter } from '../minutes/french-pdf.js';
 import { DOMAIN_LABEL, dayCount, euros, frenchDate, fullName, shortDate } from '../minutes/french.js';
 import {
   ConventionParty,
@@ -13,7 +13,7 @@ import {
   type CooperationConvention,
   SignatureStatus,
 } from './convention.entity.js';
-import { conventionMeans, fullySigned } from './convention.service.js';
+import { conventionMeans, fullySigned } from './convention-means.js';
 
 const FREQUENCY_LABEL: Record<RepaymentFrequency, string> = {
   [RepaymentFrequency.MONTHLY]: 'mensuelles',
@@ -51,7 +51,7 @@ export async function renderConventionPdf(em: EntityManager, convention: Coopera
   const tz = basin.timezone;
   const signed = fullySigned(signatures);
 
-  const pdf = new PdfWriter({
+  const pdf = new FrenchPdfWriter({
     title: `Convention de coopération et de développement — ${sme.name}`,
     subject: project.title,
     footer: `Convention de coopération et de développement — ${sme.name}`,
@@ -79,7 +79,7 @@ export async function renderConventionPdf(em: EntityManager, convention: Coopera
       `${sme.name} (${sme.town}, SIREN ${sme.siren}) pour le projet « ${project.title} », tel que le comité ` +
       `d'agrément l'a approuvé.`,
   );
-  if (project.summary) pdf.paragraph(project.summary, { muted: true });
+  if (project.summary) pdf.blocks(project.summary, { muted: true });
   if (project.jobsPlanned) pdf.field('Emplois prévus', String(project.jobsPlanned));
 
   pdf.heading('Article 2 — Moyens humains : transfert de compétences');
@@ -150,21 +150,17 @@ export async function renderConventionPdf(em: EntityManager, convention: Coopera
     pdf.space();
     pdf.subheading('Calendrier de remboursement');
     if (instalments.length) {
+      // The calendar as signed: what is paid, and when, is followed on the advance's page, not in the signed
+      // document (which is frozen once every party has signed).
       pdf.table(
         [
-          { header: 'Échéance', width: 0.15, align: 'right' },
-          { header: 'Date', width: 0.35, align: 'right' },
-          { header: 'Montant', width: 0.25, align: 'right' },
-          { header: 'Réglé', width: 0.25, align: 'right' },
+          { header: 'Échéance', width: 0.2, align: 'right' },
+          { header: 'Date', width: 0.4, align: 'right' },
+          { header: 'Montant', width: 0.4, align: 'right' },
         ],
         [
-          ...instalments.map((i) => [String(i.number), shortDate(i.dueOn), euros(i.amount), euros(i.paidAmount)]),
-          [
-            'Total',
-            '',
-            euros(instalments.reduce((sum, i) => sum + i.amount, 0)),
-            euros(instalments.reduce((sum, i) => sum + i.paidAmount, 0)),
-          ],
+          ...instalments.map((i) => [String(i.number), shortDate(i.dueOn), euros(i.amount)]),
+          ['Total', '', euros(instalments.reduce((sum, i) => sum + i.amount, 0))],
         ],
         { boldLast: true },
       );

@@ -42,6 +42,24 @@ export class CooperationConvention extends BaseEntity {
 
   @OneToMany(() => ConventionSignature, (s) => s.convention, { orderBy: { position: 'asc' } })
   signatures = new Collection<ConventionSignature>(this);
+
+  /**
+   * The signed document, frozen when the last signature is recorded: every later download serves these bytes, so
+   * the document the parties signed never changes (docs/DECISIONS.md).
+   */
+  @Property({ type: 'blob', nullable: true, lazy: true, hidden: true })
+  signedPdf?: Buffer | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'SHA-256 (hex) of the frozen signed document; null until signed',
+  })
+  @Property({ type: 'string', nullable: true })
+  signedPdfSha256?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the fully signed document was frozen' })
+  @Property({ type: 'datetime', nullable: true })
+  frozenAt?: Date | null;
 }
 
 /** One party's signature of a convention, recorded by the operator when the signed copy comes back. */

@@ -26,7 +26,8 @@ import { readableSignature } from './convention.access.js';
 import { Decision } from '../decision/decision.entity.js';
 import { Advance } from '../advance/advance.entity.js';
 import { ConventionSignature, CooperationConvention } from './convention.entity.js';
-import { conventionMeans, fullySigned, recordSignature } from './convention.service.js';
+import { recordSignature } from './convention.service.js';
+import { conventionMeans, fullySigned } from './convention-means.js';
 
 @ObjectType({ description: 'Competence days a partner company lends, by competence, valued at the daily rate' })
 class ConventionMeans {

@@ -4,7 +4,7 @@ import { readableProject } from '../project/project.access.js';
 import { Sme } from '../sme/sme.entity.js';
 import { fileViewer, sendPdf } from '../minutes/minutes.route.js';
 import { CooperationConvention } from './convention.entity.js';
-import { renderConventionPdf } from './convention-pdf.js';
+import { conventionDocument } from './convention-document.js';
 import { isUuid } from '../common/ids.js';
 
 const slug = (text: string) =>
@@ -17,7 +17,8 @@ const slug = (text: string) =>
     .slice(0, 60);
 
 /**
- * GET /files/conventions/:projectId.pdf — whoever may read the project (the basin's committee roles, and the
+ * GET /files/conventions/:projectId.pdf — the frozen document once every party has signed, else the current one;
+ * whoever may read the project (the basin's committee roles, and the
  * project's own SME leader); anyone else, or a project without a convention, is 404.
  */
 export function conventionPdfRoute(app: App) {
@@ -39,7 +40,9 @@ export function conventionPdfRoute(app: App) {
       res.status(404).json({ code: 'NOT_FOUND' });
       return;
     }
-    const pdf = await renderConventionPdf(em, convention);
+    const { pdf, sha256 } = await conventionDocument(em, convention);
+    // The frozen signed document names itself: its hash is its version.
+    if (sha256) res.setHeader('ETag', `"sha256-${sha256}"`);
     const project = await convention.project.load();
     const sme = project ? await em.findOne(Sme, project.sme.id) : null;
     sendPdf(req, res, pdf, `convention-${slug(sme?.name ?? 'projet')}.pdf`);

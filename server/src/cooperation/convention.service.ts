@@ -2,21 +2,20 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../context.js';
 import { AppError, ErrorCode, badInput, notFound } from '../errors.js';
 import { requireRole } from '../auth/auth-checker.js';
-import { Basin } from '../basin/basin.entity.js';
 import { Person } from '../person/person.entity.js';
 import { Membership, Role, COMMITTEE_ROLES } from '../person/membership.entity.js';
 import { Organisation, OrganisationKind } from '../organisation/organisation.entity.js';
 import { Project } from '../project/project.entity.js';
-import type { CompetenceDomain } from '../project/competence-need.entity.js';
 import { Sme } from '../sme/sme.entity.js';
 import { Pledge } from '../pledge/pledge.entity.js';
 import { Decision, DecisionOutcome } from '../decision/decision.entity.js';
 import { Meeting } from '../meeting/meeting.entity.js';
 import { AgendaItem } from '../meeting/agenda-item.entity.js';
-import { fullName } from '../minutes/french.js';
+import { agreed, elide, fullName } from '../minutes/french.js';
 import { readerOf } from '../minutes/minutes-draft.js';
 import { ConventionParty, ConventionSignature, CooperationConvention, SignatureStatus } from './convention.entity.js';
 import { recordNativeWrites } from '../audit/audit.subscriber.js';
+import { freezeIfSigned } from './convention-document.js';
 
 interface PartySpec {
   party: ConventionParty;
@@ -56,8 +55,8 @@ async function partiesOf(em: EntityManager, decision: Decision, project: Project
   const leader = sme.leader ? await em.findOneOrFail(Person, sme.leader.id) : null;
   parties.push({
     party: ConventionParty.SME_LEADER,
-    partyName: leader ? fullName(leader) : `Le dirigeant de ${sme.name}`,
-    capacity: `Dirigeant(e) de ${sme.name}`,
+    partyName: leader ? fullName(leader) : `La direction ${elide('de', sme.name)}`,
+    capacity: `${agreed('leader', leader?.civility)} ${elide('de', sme.name)}`,
     person: leader,
     organisation: null,
   });
@@ -66,7 +65,7 @@ async function partiesOf(em: EntityManager, decision: Decision, project: Project
     parties.push({
       party: ConventionParty.CHAIR,
       partyName: fullName(chair.person.getEntity()),
-      capacity: `Président(e) du comité d'agrément (${chair.organisation?.getEntity().name ?? ''})`,
+      capacity: `${agreed('president', chair.person.getEntity().civility)} du comité d'agrément (${chair.organisation?.getEntity().name ?? ''})`,
       person: chair.person.getEntity(),
       organisation: chair.organisation?.getEntity() ?? null,
     });
@@ -204,47 +203,8 @@ export async function recordSignature(
         after: { status: SignatureStatus.SIGNED, signedOn, recordedAt, recordedBy: viewer.person.id },
       },
     ]);
+    // The last signature freezes the signed document (convention-document.ts).
+    await freezeIfSigned(tem, convention.id);
     return tem.findOneOrFail(ConventionSignature, signature.id, { refresh: true });
   });
 }
-
-export interface ConventionMean {
-  organisation: Organisation;
-  domain: CompetenceDomain;
-  profile: string;
-  days: number;
-  /** Days × the basin's daily valuation, in euros. */
-  valuation: number;
-}
-
-/** The competence days pledged, by company and competence, valued at the basin's daily rate. */
-export async function conventionMeans(em: EntityManager, projectId: string): Promise<ConventionMean[]> {
-  const project = await em.findOneOrFail(Project, projectId);
-  const basin = await em.findOneOrFail(Basin, project.basin.id);
-  const pledges = await em.find(
-    Pledge,
-    { project, withdrawn: false },
-    { populate: ['organisation'], orderBy: { createdAt: 'asc' } },
-  );
-  const means = new Map<string, ConventionMean>();
-  for (const pledge of pledges) {
-    const key = `${pledge.organisation.id}|${pledge.domain}|${pledge.profile}`;
-    const mean = means.get(key) ?? {
-      organisation: pledge.organisation.getEntity(),
-      domain: pledge.domain,
-      profile: pledge.profile,
-      days: 0,
-      valuation: 0,
-    };
-    mean.days += pledge.days;
-    mean.valuation = Math.round(mean.days * basin.dailyRate);
-    means.set(key, mean);
-  }
-  return [...means.values()].sort(
-    (x, y) => x.organisation.name.localeCompare(y.organisation.name, 'fr') || x.profile.localeCompare(y.profile, 'fr'),
-  );
-}
-
-/** Whether every party has signed. */
-export const fullySigned = (signatures: ConventionSignature[]): boolean =>
-  signatures.length > 0 && signatures.every((s) => s.status === SignatureStatus.SIGNED);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, gql, signInToken, startTestServer, type TestServer } from '../test/harness.js';
 import { createTestBasin, PASSWORD, type TestBasin } from '../test/fixtures.js';
@@ -14,7 +15,7 @@ import { pdfText } from '../test/pdf-text.js';
 import { ConventionSignature, SignatureStatus } from './convention.entity.js';
 
 const CONVENTION = `query($p: ID!) { cooperationConvention(projectId: $p) {
-  id fullySigned dailyRate pdfUrl
+  id fullySigned dailyRate pdfUrl signedPdfSha256 frozenAt
   project { title cooperationConvention { id } }
   decision { outcome advanceAmount }
   advance { id amount status }
@@ -131,7 +132,7 @@ describe('the cooperation and development convention', () => {
     expect(await server.orm.em.fork().count(ConventionSignature, { status: SignatureStatus.SIGNED })).toBe(2);
   });
 
-  it('should print the parties, the means, the advance and its repayment calendar with each signature', async () => {
+  it('should print the parties, the means, the advance and each signature, then freeze the signed document', async () => {
     expect((await download(session.projectId)).status).toBe(401);
     expect((await download(session.projectId, stranger)).status).toBe(404);
     expect((await download(session.meetingId, tokens.operator)).status).toBe(404);
@@ -154,7 +155,7 @@ describe('the cooperation and development convention', () => {
       'Ingénieur qualité',
       '6 j',
       '3 600 €',
-      "Valorisation d'une journée de compétences : 600 €",
+      'Valorisation d’une journée de compétences : 600 €',
       'avance remboursable sans intérêt de 12 000 €',
       'othermember cv',
       'Annexe — Avance remboursable',
@@ -165,14 +166,30 @@ describe('the cooperation and development convention', () => {
       expect(signing).toContain(expected);
     }
 
-    // the advance is paid once every party has signed, and the annex then carries its calendar
+    // the last signature freezes the document: every later download gives the same bytes, whose SHA-256 the
+    // convention shows, and paying the advance then repaying it changes nothing in the signed document
     const convention = (await ok(server, tokens.operator, CONVENTION, { p: session.projectId })).cooperationConvention;
+    expect(convention.signedPdfSha256).toBeNull();
     const disburse = `mutation($id: ID!, $on: String!) { disburseAdvance(id: $id, disbursedOn: $on, terms: { deferralMonths: 6, durationMonths: 24, frequency: QUARTERLY }) { id } }`;
     const early = await gql(server, disburse, { id: convention.advance.id, on: today }, { token: tokens.operator });
     expect(codeOf(early)).toBe('CONVENTION_NOT_SIGNED');
     for (const signature of convention.signatures as { id: string; status: string }[]) {
       if (signature.status !== 'SIGNED') await ok(server, tokens.operator, SIGN, { id: signature.id, on: today });
     }
+    const frozen = (await ok(server, tokens.operator, CONVENTION, { p: session.projectId })).cooperationConvention;
+    expect(frozen.signedPdfSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(frozen.frozenAt).toBeTruthy();
+    const bytesOf = async (token: string) => {
+      const response = await download(session.projectId, token);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('etag')).toBe(`"sha256-${frozen.signedPdfSha256}"`);
+      return Buffer.from(await response.arrayBuffer());
+    };
+    const first = await bytesOf(tokens.smeleader);
+    const second = await bytesOf(tokens.operator);
+    expect(second.equals(first)).toBe(true);
+    expect(createHash('sha256').update(first).digest('hex')).toBe(frozen.signedPdfSha256);
+
     await ok(
       server,
       tokens.operator,
@@ -180,9 +197,20 @@ describe('the cooperation and development convention', () => {
       { b: a.basin.id, on: today },
     );
     await ok(server, tokens.operator, disburse, { id: convention.advance.id, on: today });
-    const signed = await pdfOf();
-    expect(signed).toContain('Calendrier de remboursement');
+    await ok(
+      server,
+      tokens.operator,
+      `mutation($id: ID!, $on: String!) { recordRepayment(advanceId: $id, amount: 1500, paidOn: $on) { id } }`,
+      { id: convention.advance.id, on: today },
+    );
+    const afterRepayment = await bytesOf(tokens.smeleader);
+    expect(afterRepayment.equals(first)).toBe(true);
+
+    const signed = await pdfText(new Uint8Array(first));
+    expect(signed).toContain('SIGNÉE par toutes les parties');
     expect(signed).not.toContain('en attente de signature');
-    expect(signed.match(/1 500 €/g)?.length).toBeGreaterThanOrEqual(8); // 12 000 € in eight quarterly instalments
+    // the payment status lives on the advance's page, never in the signed document
+    expect(signed).not.toContain('Réglé');
+    expect(signed).toContain('sans intérêt, en échéances mensuelles sur 36 mois');
   });
 });

@@ -44,8 +44,19 @@ describe('exports', () => {
       'SIREN;Entreprise;Commune;Effectif;Projet;Nature;Statut;Prescripteur;Emplois prévus;Embauches réalisées;Emplois préservés;Avance demandée (€);Date de décision;Mandataire',
     );
     expect(row).toBe(
-      '732829320;Mécanique ex;Valenciennes;18;"Ligne; ""automatisée""";DEVELOPMENT;FOLLOW_UP;Initiative ex;7;3;0;12500;;',
+      '732829320;Mécanique ex;Valenciennes;18;"Ligne; ""automatisée""";Développement;En suivi;Initiative ex;7;3;0;12500;;',
     );
+  });
+
+  it('should write headers and coded values in English on request', async () => {
+    const response = await download(`${a.basin.id}/projects.csv?lang=en`);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
+    const [header, row] = text.slice(1).split('\r\n');
+    expect(header).toBe(
+      'SIREN;SME;Town;Headcount;Project;Kind;Status;Prescriber;Jobs planned;Hires made;Jobs preserved;Advance requested (€);Decided on;Mandatary',
+    );
+    expect(row).toContain(';Development;In follow-up;');
+    expect(text).not.toMatch(/DEVELOPMENT|FOLLOW_UP/);
   });
 
   it('should give the same table as an XLSX workbook, in English on request', async () => {
@@ -57,6 +68,7 @@ describe('exports', () => {
     expect(sheet.getRow(1).getCell(1).value).toBe('SIREN');
     expect(sheet.getRow(1).getCell(9).value).toBe('Jobs planned');
     expect(sheet.getRow(2).getCell(9).value).toBe(7);
+    expect(sheet.getRow(2).getCell(7).value).toBe('In follow-up');
     expect(sheet.rowCount).toBe(2);
   });
 

@@ -6,9 +6,13 @@ import { readableBasin } from '../basin/basin.access.js';
 import type { Basin } from '../basin/basin.entity.js';
 import { TABLES, type TableName } from './tables.js';
 import { toCsv, toXlsx } from './formats.js';
+import { langOf } from './labels.js';
 import { isUuid } from '../common/ids.js';
 
-/** GET /files/exports/:basinId/:table.(csv|xlsx)?lang=fr|en — any table of the dashboard, for the basin's readers. */
+/**
+ * GET /files/exports/:basinId/:table.(csv|xlsx)?lang=fr|en — any table of the dashboard, for the basin's readers;
+ * headers and coded values (statuses, kinds, outcomes) in the reader's language, French by default.
+ */
 export function exportRoute(app: App) {
   return async (req: Request, res: Response): Promise<void> => {
     const em = app.orm.em.fork();
@@ -32,7 +36,7 @@ export function exportRoute(app: App) {
       res.status(404).json({ code: 'NOT_FOUND' });
       return;
     }
-    const lang = req.query.lang === 'en' ? 'en' : 'fr';
+    const lang = langOf(req.query.lang);
     const data = await TABLES[table](em, basin.id);
     const fileName = `${basin.slug}-${table}.${match[2]}`;
     res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);

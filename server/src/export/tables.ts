@@ -3,13 +3,22 @@ import { Project } from '../project/project.entity.js';
 import { Decision } from '../decision/decision.entity.js';
 import { Advance, Repayment } from '../advance/advance.entity.js';
 import { basinDashboard } from '../dashboard/dashboard.service.js';
+import {
+  ADVANCE_STATUS_LABELS,
+  OUTCOME_LABELS,
+  PROJECT_KIND_LABELS,
+  PROJECT_STATUS_LABELS,
+  RESOURCE_SOURCE_LABELS,
+  type Label,
+} from './labels.js';
 
 export type Cell = string | number | null;
 
 /** A table as people download it: French headers by default, English on request. */
 export interface Table {
   name: string;
-  columns: { key: string; fr: string; en: string }[];
+  /** `values`: the column holds codes, written as their label in the reader's language. */
+  columns: { key: string; fr: string; en: string; values?: Record<string, Label> }[];
   rows: Record<string, Cell>[];
 }
 
@@ -29,8 +38,8 @@ async function projects(em: EntityManager, basinId: string): Promise<Table> {
       { key: 'town', fr: 'Commune', en: 'Town' },
       { key: 'headcount', fr: 'Effectif', en: 'Headcount' },
       { key: 'title', fr: 'Projet', en: 'Project' },
-      { key: 'kind', fr: 'Nature', en: 'Kind' },
-      { key: 'status', fr: 'Statut', en: 'Status' },
+      { key: 'kind', fr: 'Nature', en: 'Kind', values: PROJECT_KIND_LABELS },
+      { key: 'status', fr: 'Statut', en: 'Status', values: PROJECT_STATUS_LABELS },
       { key: 'prescriber', fr: 'Prescripteur', en: 'Prescriber' },
       { key: 'jobsPlanned', fr: 'Emplois prévus', en: 'Jobs planned' },
       { key: 'jobsCreated', fr: 'Embauches réalisées', en: 'Hires made' },
@@ -74,7 +83,7 @@ async function decisions(em: EntityManager, basinId: string): Promise<Table> {
       { key: 'decidedOn', fr: 'Date', en: 'Date' },
       { key: 'sme', fr: 'Entreprise', en: 'SME' },
       { key: 'project', fr: 'Projet', en: 'Project' },
-      { key: 'outcome', fr: 'Décision', en: 'Outcome' },
+      { key: 'outcome', fr: 'Décision', en: 'Outcome', values: OUTCOME_LABELS },
       { key: 'advance', fr: 'Avance accordée (€)', en: 'Advance granted (€)' },
       { key: 'mandatary', fr: 'Mandataire', en: 'Mandatary' },
       { key: 'reasons', fr: 'Motifs', en: 'Reasons' },
@@ -107,7 +116,7 @@ async function advances(em: EntityManager, basinId: string): Promise<Table> {
       { key: 'sme', fr: 'Entreprise', en: 'SME' },
       { key: 'project', fr: 'Projet', en: 'Project' },
       { key: 'amount', fr: 'Montant (€)', en: 'Amount (€)' },
-      { key: 'status', fr: 'Statut', en: 'Status' },
+      { key: 'status', fr: 'Statut', en: 'Status', values: ADVANCE_STATUS_LABELS },
       { key: 'disbursedOn', fr: 'Versée le', en: 'Disbursed on' },
       { key: 'repaid', fr: 'Remboursé (€)', en: 'Repaid (€)' },
       { key: 'loss', fr: 'Perte (€)', en: 'Loss (€)' },
@@ -202,7 +211,7 @@ async function resources(em: EntityManager, basinId: string): Promise<Table> {
   return {
     name: 'resources',
     columns: [
-      { key: 'source', fr: 'Source', en: 'Source' },
+      { key: 'source', fr: 'Source', en: 'Source', values: RESOURCE_SOURCE_LABELS },
       { key: 'cash', fr: 'Apports financiers (€)', en: 'Cash (€)' },
       { key: 'inKind', fr: 'Apports en nature (€)', en: 'In kind (€)' },
       { key: 'staffTime', fr: 'Temps de personnel valorisé (€)', en: 'Valued staff time (€)' },

@@ -4,7 +4,7 @@ import { codeOf, gql, signInToken, startTestServer, type TestServer } from '../t
 import { createTestBasin, PASSWORD, type TestBasin } from '../test/fixtures.js';
 import { Project } from '../project/project.entity.js';
 import { Advance, Repayment, RepaymentInstalment } from '../advance/advance.entity.js';
-import { IMPORT_COLUMNS } from './import.service.js';
+import { IMPORT_COLUMNS, IMPORT_HEADERS } from './import.service.js';
 
 const IMPORT = `mutation($b: ID!, $name: String!, $content: String!, $dry: Boolean) {
   importBasinData(basinId: $b, fileName: $name, contentBase64: $content, dryRun: $dry) { rows imported projects advances errors { line column message } } }`;
@@ -161,6 +161,97 @@ describe('importing an existing basin', () => {
       'already in the basin',
       'already in the basin',
     ]);
+  });
+
+  it('should read the labels it writes, in French and in English, as well as the codes', async () => {
+    type Values = Partial<Record<(typeof IMPORT_COLUMNS)[number], string | number>>;
+    const file = (lang: 'fr' | 'en', rows: Values[]) => [
+      IMPORT_COLUMNS.map((c) => IMPORT_HEADERS[c][lang]),
+      ...rows.map((r) => IMPORT_COLUMNS.map((c) => r[c] ?? '')),
+    ];
+    const french = file('fr', [
+      {
+        siren: '401000005',
+        sme_name: 'Fonderie Escaut',
+        project_title: 'Reprise de la fonderie',
+        kind: 'Reprise',
+        prescriber_organisation: 'Initiative im',
+        outcome: 'Approuvé',
+        decided_on: '2025-06-02',
+        mandatary_email: 'member@im.test',
+        advance_amount: 9000,
+        disbursed_on: '2025-07-01',
+        frequency: 'Trimestrielle',
+      },
+      {
+        siren: '401000013',
+        sme_name: 'Atelier Rhonelle',
+        project_title: 'Atelier',
+        kind: 'DEVELOPMENT',
+        outcome: 'ajourne',
+        decided_on: '2025-06-02',
+        prescriber_organisation: 'Initiative im',
+      },
+    ]);
+    const english = file('en', [
+      {
+        siren: '401000021',
+        sme_name: 'Textiles Sambre',
+        project_title: 'New loom line',
+        kind: 'Structuring project',
+        prescriber_organisation: 'Initiative im',
+        outcome: 'Rejected',
+        decided_on: '2025-06-03',
+      },
+      {
+        siren: '401000039',
+        sme_name: 'Bad',
+        project_title: 'Bad',
+        kind: 'Takeover-ish',
+        prescriber_organisation: 'Initiative im',
+        outcome: 'Maybe',
+        decided_on: '2025-06-03',
+      },
+    ]);
+    const frenchCsv = Buffer.from(`\uFEFF${french.map((r) => r.join(';')).join('\r\n')}\r\n`).toString('base64');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Projects');
+    for (const r of english) sheet.addRow(r);
+    const englishXlsx = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+
+    const wrong = await gql(
+      server,
+      IMPORT,
+      { b: a.basin.id, name: 'en.xlsx', content: englishXlsx, dry: true },
+      { token: operator },
+    );
+    expect(wrong.data?.importBasinData.errors).toEqual([
+      { line: 3, column: 'kind', message: 'one of DEVELOPMENT, TAKEOVER, STRUCTURING, CREATION' },
+      { line: 3, column: 'outcome', message: 'one of APPROVED, REJECTED, DEFERRED' },
+    ]);
+    sheet.spliceRows(3, 1);
+    const englishOnly = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    for (const [name, content] of [
+      ['fr.csv', frenchCsv],
+      ['en.xlsx', englishOnly],
+    ] as const) {
+      const done = await gql(server, IMPORT, { b: a.basin.id, name, content, dry: false }, { token: operator });
+      expect(done.errors).toBeUndefined();
+      expect(done.data?.importBasinData.imported).toBe(true);
+    }
+    const em = server.orm.em.fork();
+    const imported = await em.find(
+      Project,
+      { sme: { siren: { $in: ['401000005', '401000013', '401000021'] } } },
+      { orderBy: { title: 'asc' } },
+    );
+    expect(imported.map((p) => [p.title, p.kind, p.status])).toEqual([
+      ['Atelier', 'DEVELOPMENT', 'DEFERRED'],
+      ['New loom line', 'STRUCTURING', 'REJECTED'],
+      ['Reprise de la fonderie', 'TAKEOVER', 'FOLLOW_UP'],
+    ]);
+    const advance = await em.findOneOrFail(Advance, { project: imported[2]! });
+    expect(advance.frequency).toBe('QUARTERLY');
   });
 
   it('should publish its columns in the contract, so that the template and help follow the server', async () => {

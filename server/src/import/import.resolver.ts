@@ -15,11 +15,20 @@ import type { Context } from '../context.js';
 import { requireBasinRole } from '../basin/basin.access.js';
 import { Role } from '../person/membership.entity.js';
 import { AppError, ErrorCode } from '../errors.js';
-import { IMPORT_COLUMNS, importBasin } from './import.service.js';
+import { IMPORT_COLUMNS, IMPORT_HEADERS, importBasin } from './import.service.js';
 
 /** The import file's columns, as an enum so that clients type their help texts and template from the contract. */
 const ImportColumn = Object.fromEntries(IMPORT_COLUMNS.map((column) => [column, column]));
 registerEnumType(ImportColumn, { name: 'ImportColumn', description: 'A column of an import file' });
+
+@ObjectType({
+  description: 'A column of an import file and its header in each language (a file may use any of the three)',
+})
+class ImportColumnHeader {
+  @Field(() => ImportColumn) column!: string;
+  @Field(() => String, { description: 'The header in French (the template in French)' }) fr!: string;
+  @Field(() => String, { description: 'The header in English' }) en!: string;
+}
 
 @ObjectType({ description: 'A problem on one line of an import file' })
 class ImportRowError {
@@ -43,6 +52,14 @@ export class ImportResolver {
   @Query(() => [ImportColumn], { description: 'The columns of an import file, in the order of the template' })
   importColumns(): string[] {
     return [...IMPORT_COLUMNS];
+  }
+
+  @Authorized()
+  @Query(() => [ImportColumnHeader], {
+    description: 'The columns of an import file with their headers in French and English, in the order of the template',
+  })
+  importColumnHeaders(): ImportColumnHeader[] {
+    return IMPORT_COLUMNS.map((column) => ({ column, ...IMPORT_HEADERS[column] }));
   }
 
   @Authorized(Role.OPERATOR)

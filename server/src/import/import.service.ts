@@ -17,6 +17,14 @@ import {
 } from '../advance/advance.entity.js';
 import { allocatePayment, repaymentSchedule } from '../advance/schedule.js';
 import { readRows } from './spreadsheet.js';
+import {
+  FREQUENCY_LABELS,
+  OUTCOME_LABELS,
+  PROJECT_KIND_LABELS,
+  codeOf,
+  comparable,
+  type Label,
+} from '../export/labels.js';
 
 /** The columns of an import file, one row per project; the template gives them in this order. */
 export const IMPORT_COLUMNS = [
@@ -42,6 +50,48 @@ export const IMPORT_COLUMNS = [
   'repaid_amount',
   'repaid_on',
 ] as const;
+
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+
+/**
+ * The header of each column in the template, in both languages; the same words as the exports where a column is
+ * also exported ("Entreprise", "Emplois prévus"…). A file may name its columns by code or by either header.
+ */
+export const IMPORT_HEADERS: Record<ImportColumn, Label> = {
+  siren: { fr: 'SIREN', en: 'SIREN' },
+  sme_name: { fr: 'Entreprise', en: 'SME' },
+  sector: { fr: 'Secteur', en: 'Sector' },
+  headcount: { fr: 'Effectif', en: 'Headcount' },
+  town: { fr: 'Commune', en: 'Town' },
+  project_title: { fr: 'Projet', en: 'Project' },
+  kind: { fr: 'Nature', en: 'Kind' },
+  prescriber_organisation: { fr: 'Prescripteur', en: 'Prescriber' },
+  jobs_planned: { fr: 'Emplois prévus', en: 'Jobs planned' },
+  jobs_created: { fr: 'Embauches réalisées', en: 'Hires made' },
+  jobs_preserved: { fr: 'Emplois préservés', en: 'Jobs preserved' },
+  outcome: { fr: 'Décision', en: 'Outcome' },
+  decided_on: { fr: 'Date de décision', en: 'Decided on' },
+  mandatary_email: { fr: 'E-mail du mandataire', en: 'Mandatary email' },
+  advance_amount: { fr: 'Avance accordée (€)', en: 'Advance granted (€)' },
+  disbursed_on: { fr: 'Versée le', en: 'Disbursed on' },
+  deferral_months: { fr: 'Différé (mois)', en: 'Deferral (months)' },
+  duration_months: { fr: 'Durée (mois)', en: 'Duration (months)' },
+  frequency: { fr: 'Périodicité', en: 'Frequency' },
+  repaid_amount: { fr: 'Remboursé (€)', en: 'Repaid (€)' },
+  repaid_on: { fr: 'Remboursé le', en: 'Repaid on' },
+};
+
+/** The column a header names (its code, or its French or English header), else the header as it is. */
+function columnOf(header: string): string {
+  const wanted = comparable(header);
+  const column = IMPORT_COLUMNS.find(
+    (c) =>
+      comparable(c) === wanted ||
+      comparable(IMPORT_HEADERS[c].fr) === wanted ||
+      comparable(IMPORT_HEADERS[c].en) === wanted,
+  );
+  return column ?? header;
+}
 
 export interface RowError {
   /** Line in the file (the header is line 1). */
@@ -95,6 +145,8 @@ export async function importBasin(
     throw badInput('This file cannot be read as CSV or XLSX', { file: 'unreadable' });
   }
   if (rows.length === 0) throw badInput('The file has no rows', { file: 'empty' });
+  // headers by code or by their French or English header: the rest of the checks read codes
+  rows = rows.map((row) => Object.fromEntries(Object.entries(row).map(([header, value]) => [columnOf(header), value])));
   const basin = await em.findOneOrFail(Basin, basinId);
   const errors: RowError[] = [];
   const planned: Planned[] = [];
@@ -139,8 +191,9 @@ export async function importBasin(
     seen.add(siren);
     if (!row.sme_name) fail('sme_name', 'required');
     if (!row.project_title) fail('project_title', 'required');
-    const kind = (row.kind || ProjectKind.DEVELOPMENT).toUpperCase() as ProjectKind;
-    if (!Object.values(ProjectKind).includes(kind)) fail('kind', `one of ${Object.values(ProjectKind).join(', ')}`);
+    const namedKind = codeOf(PROJECT_KIND_LABELS, row.kind ?? '');
+    if (namedKind === undefined) fail('kind', `one of ${Object.values(ProjectKind).join(', ')}`);
+    const kind = namedKind ?? ProjectKind.DEVELOPMENT;
     const organisation = organisations.find(
       (o) => o.name.toLowerCase() === (row.prescriber_organisation ?? '').toLowerCase(),
     );
@@ -154,10 +207,10 @@ export async function importBasin(
     };
 
     let decision: Planned['decision'] = null;
-    const outcome = (row.outcome ?? '').toUpperCase();
+    const namedOutcome = codeOf(OUTCOME_LABELS, row.outcome ?? '');
+    const outcome = namedOutcome === undefined ? (row.outcome ?? '') : (namedOutcome ?? '');
     if (outcome) {
-      if (!Object.values(DecisionOutcome).includes(outcome as DecisionOutcome))
-        fail('outcome', `one of ${Object.values(DecisionOutcome).join(', ')}`);
+      if (namedOutcome === undefined) fail('outcome', `one of ${Object.values(DecisionOutcome).join(', ')}`);
       const decidedOn = date('decided_on', true);
       let mandatary: Person | null = null;
       if (outcome === DecisionOutcome.APPROVED) {
@@ -175,8 +228,9 @@ export async function importBasin(
       if (outcome !== DecisionOutcome.APPROVED) fail('advance_amount', 'only an approved project has an advance');
       if (amount > basin.advanceCap) fail('advance_amount', `above the basin's cap (${basin.advanceCap} €)`);
       const disbursedOn = date('disbursed_on', false);
-      const frequency = (row.frequency || RepaymentFrequency.MONTHLY).toUpperCase() as RepaymentFrequency;
-      if (!Object.values(RepaymentFrequency).includes(frequency)) fail('frequency', 'MONTHLY or QUARTERLY');
+      const namedFrequency = codeOf(FREQUENCY_LABELS, row.frequency ?? '');
+      if (namedFrequency === undefined) fail('frequency', 'MONTHLY or QUARTERLY');
+      const frequency = namedFrequency ?? RepaymentFrequency.MONTHLY;
       const durationMonths = int('duration_months') || 36;
       const repaid = int('repaid_amount');
       const repaidOn = date('repaid_on', repaid > 0);

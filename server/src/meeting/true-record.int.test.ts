@@ -96,7 +96,7 @@ describe('a true record of the session', () => {
     await ok(server, tokens.member, CLOSE, { id: session.meetingId, defer: true });
     const minutes = (await ok(server, tokens.operator, MINUTES, { id: session.meetingId })).minutes;
     expect(minutes).toMatchObject({ chair: 'member tr', absentChair: 'chair tr' });
-    expect(minutes.introduction).toContain('sous la présidence de member tr, vice-présidence du comité, en l');
+    expect(minutes.introduction).toContain('sous la présidence de member tr, vice-président(e) du comité, en l');
     expect(minutes.introduction).toContain('absence de chair tr');
   });
 

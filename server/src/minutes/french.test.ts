@@ -41,7 +41,11 @@ describe('French official text', () => {
   it('should agree titles with the person', () => {
     expect(agreed('presidentOfSession', 'MADAME')).toBe('Présidente de séance');
     expect(agreed('presidentOfSession', 'MONSIEUR')).toBe('Président de séance');
-    expect(agreed('present', null)).toBe('présent');
+    expect(agreed('president', 'MADAME')).toBe('Présidente');
+    expect(agreed('present', 'MADAME')).toBe('présente');
+    // unspecified: the neutral written form, never a gender the person did not state
+    expect(agreed('present', null)).toBe('présent(e)');
+    expect(agreed('presidentOfSession', undefined)).toBe('Présidence de séance');
   });
 
   it('should keep the lists of a paper as lists', () => {

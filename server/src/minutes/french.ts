@@ -121,6 +121,14 @@ export const ATTENDANCE_LABEL: Record<AttendanceMode, string> = {
   [AttendanceMode.REPRESENTED]: 'représenté(e)',
 };
 
+/** A seat's attendance agreed with the person ("présente", "excusé", "à distance"). */
+export function attendanceLabel(mode: AttendanceMode, civility: Civility): string {
+  if (mode === AttendanceMode.PRESENT) return agreed('present', civility);
+  if (mode === AttendanceMode.EXCUSED) return agreed('excused', civility);
+  if (mode === AttendanceMode.REPRESENTED) return agreed('represented', civility);
+  return ATTENDANCE_LABEL[mode];
+}
+
 export const OUTCOME_LABEL: Record<DecisionOutcome, string> = {
   [DecisionOutcome.APPROVED]: 'projet approuvé',
   [DecisionOutcome.REJECTED]: 'projet refusé',
@@ -156,20 +164,28 @@ export function elide(word: 'de' | 'le' | 'la' | 'que' | 'De' | 'Le' | 'La' | 'Q
   return `${stem}${next.trim()}`;
 }
 
-/** What the French calls a person in an office, agreed with them (the masculine when unknown, as in law). */
+/**
+ * What the French calls a person in an office, agreed with their civility: the feminine for MADAME, the masculine
+ * for MONSIEUR, and, when the civility is not given, the neutral written form the platform used before ("Président(e)",
+ * or an epicene word where French has one): nobody is given a gender they did not state (docs/DECISIONS.md).
+ */
 export type Civility = 'MADAME' | 'MONSIEUR' | null | undefined;
 const OFFICES = {
-  president: ['Présidente', 'Président'],
-  vicePresident: ['Vice-présidente', 'Vice-président'],
-  presidentOfSession: ['Présidente de séance', 'Président de séance'],
-  mandatary: ['Mandataire', 'Mandataire'],
-  present: ['présente', 'présent'],
-  excused: ['excusée', 'excusé'],
-  represented: ['représentée', 'représenté'],
-  leader: ['Dirigeante', 'Dirigeant'],
+  president: ['Présidente', 'Président', 'Président(e)'],
+  vicePresident: ['Vice-présidente', 'Vice-président', 'Vice-président(e)'],
+  presidentOfSession: ['Présidente de séance', 'Président de séance', 'Présidence de séance'],
+  mandatary: ['Mandataire', 'Mandataire', 'Mandataire'],
+  present: ['présente', 'présent', 'présent(e)'],
+  absent: ['absente', 'absent', 'absent(e)'],
+  excused: ['excusée', 'excusé', 'excusé(e)'],
+  represented: ['représentée', 'représenté', 'représenté(e)'],
+  convened: ['convoquée', 'convoqué', 'convoqué(e)'],
+  invited: ['invitée', 'invité', 'invité(e)'],
+  leader: ['Dirigeante', 'Dirigeant', 'Dirigeant(e)'],
 } as const;
-export function agreed(office: keyof typeof OFFICES, civility: Civility): string {
-  return OFFICES[office][civility === 'MADAME' ? 0 : 1];
+export type Office = keyof typeof OFFICES;
+export function agreed(office: Office, civility: Civility): string {
+  return OFFICES[office][civility === 'MADAME' ? 0 : civility === 'MONSIEUR' ? 1 : 2];
 }
 
 /**

@@ -5,6 +5,7 @@ import { QuorumBasis, MajorityRule } from '../basin/basin.entity.js';
 import { BallotKind, BallotResult, VoteChoice } from '../ballot/ballot.entity.js';
 import { CompetenceDomain } from '../project/competence-need.entity.js';
 import { DecisionOutcome } from '../decision/decision.entity.js';
+import type { Civility } from './french.js';
 
 /**
  * What the minutes record of a session, drafted from its data when it closes and kept as JSON: names are copied,
@@ -21,6 +22,8 @@ export class MinutesAttendance {
   mode!: AttendanceMode | null;
   @Field(() => String, { nullable: true, description: 'Who held the proxy of a represented member' })
   proxyHolder!: string | null;
+  /** Madame or Monsieur when the person gave it (absent in minutes drafted before): agrees "présente", "excusé"… */
+  civility?: Civility | null;
 }
 
 @ObjectType()
@@ -116,6 +119,8 @@ export interface MinutesContent {
   closedAt: string | null;
   /** Who presided: the chair, or the vice-chair in the chair's absence. */
   chair: string | null;
+  /** The presiding person's civility, to agree "Présidente de séance" (absent in minutes drafted before). */
+  chairCivility?: Civility | null;
   /** The meeting's chair when the vice-chair presided in their absence (absent in minutes drafted before). */
   absentChair?: string | null;
   /** Why the session opened on another day than scheduled (absent in minutes drafted before). */

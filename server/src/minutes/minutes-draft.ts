@@ -15,7 +15,7 @@ import { meetingQuorum } from '../meeting/live-session.service.js';
 import { Ballot, BallotKind, BallotParticipation, BallotStatus, ConflictOfInterest } from '../ballot/ballot.entity.js';
 import { Minutes, MinutesStatus } from './minutes.entity.js';
 import type { MinutesAttendance, MinutesContent, MinutesItem, MinutesRecusal } from './minutes-content.js';
-import { NBSP, elide, frenchDate, frenchTime, fullName, typeset } from './french.js';
+import { NBSP, agreed, elide, frenchDate, frenchTime, fullName, typeset } from './french.js';
 
 const PRESCRIBER_RECUSAL = 'Organisation prescriptrice du projet';
 const CONFLICT_RECUSAL = "Conflit d'intérêts déclaré";
@@ -66,6 +66,7 @@ export async function minutesContent(em: EntityManager, meeting: Meeting): Promi
     const person = id ? people.get(id) : undefined;
     return person ? fullName(person) : '—';
   };
+  const civilityOf = (id: string | null | undefined) => (id ? (people.get(id)?.civility ?? null) : null);
   const organisations = new Map(
     (await em.find(Organisation, { basin })).map((o) => [o.id, o.name] as [string, string]),
   );
@@ -83,6 +84,7 @@ export async function minutesContent(em: EntityManager, meeting: Meeting): Promi
       organisation: organisationOf(personId),
       mode: declared?.mode ?? null,
       proxyHolder: declared?.proxyHolder ? nameOf(declared.proxyHolder.id) : null,
+      civility: civilityOf(personId),
     };
   });
   seats.sort((x, y) => x.organisation.localeCompare(y.organisation, 'fr') || x.name.localeCompare(y.name, 'fr'));
@@ -196,6 +198,7 @@ export async function minutesContent(em: EntityManager, meeting: Meeting): Promi
     openedAt: meeting.openedAt?.toISOString() ?? null,
     closedAt: meeting.closedAt?.toISOString() ?? null,
     chair: presiding ? nameOf(presiding) : null,
+    chairCivility: civilityOf(presiding),
     absentChair: meeting.chair && presiding && presiding !== meeting.chair.id ? nameOf(meeting.chair.id) : null,
     openingReason: meeting.openingReason ?? null,
     attendance: seats,
@@ -212,7 +215,7 @@ function draftTexts(content: MinutesContent): { introduction: string; conclusion
   const chair = !content.chair
     ? ''
     : content.absentChair
-      ? `, sous la présidence ${elide('de', content.chair)}, vice-présidence du comité, en l'absence ${elide('de', content.absentChair)}`
+      ? `, sous la présidence ${elide('de', content.chair)}, ${agreed('vicePresident', content.chairCivility).toLowerCase()} du comité, en l'absence ${elide('de', content.absentChair)}`
       : `, sous la présidence ${elide('de', content.chair)}`;
   const rescheduled = content.openingReason
     ? ` La séance, prévue le ${frenchDate(content.scheduledAt, tz)}, s'est tenue ce jour pour le motif suivant${NBSP}: ${content.openingReason}`

@@ -6,15 +6,17 @@ import { DecisionOutcome } from '../decision/decision.entity.js';
 import type { Minutes } from './minutes.entity.js';
 import { MinutesStatus } from './minutes.entity.js';
 import type { MinutesBallot, MinutesContent, MinutesItem } from './minutes-content.js';
-import { PdfWriter } from './pdf.js';
+import { FrenchPdfWriter } from './french-pdf.js';
 import {
-  ATTENDANCE_LABEL,
+  agreed,
+  attendanceLabel,
   CHOICE_LABEL,
   DOMAIN_LABEL,
   ITEM_KIND_LABEL,
   OUTCOME_LABEL,
   RULE_LABEL,
   dayCount,
+  elide,
   euros,
   frenchDate,
   frenchTime,
@@ -29,11 +31,11 @@ export interface MinutesDocument {
 }
 
 function attendanceLine(seat: MinutesContent['attendance'][number]): string {
-  if (!seat.mode) return `${seat.name} (${seat.organisation}) — absent(e)`;
+  if (!seat.mode) return `${seat.name} (${seat.organisation}) — ${agreed('absent', seat.civility)}`;
   const mode =
     seat.mode === AttendanceMode.REPRESENTED && seat.proxyHolder
-      ? `représenté(e) par ${seat.proxyHolder}`
-      : ATTENDANCE_LABEL[seat.mode];
+      ? `${agreed('represented', seat.civility)} par ${seat.proxyHolder}`
+      : attendanceLabel(seat.mode, seat.civility);
   return `${seat.name} (${seat.organisation}) — ${mode}`;
 }
 
@@ -60,7 +62,13 @@ function ballotLines(ballot: MinutesBallot): string[] {
   return lines;
 }
 
-function writeItem(pdf: PdfWriter, item: MinutesItem, index: number, notes: string | undefined, tz: string): void {
+function writeItem(
+  pdf: FrenchPdfWriter,
+  item: MinutesItem,
+  index: number,
+  notes: string | undefined,
+  tz: string,
+): void {
   pdf.subheading(`${index + 1}. ${item.title}`);
   const facts: string[] = [ITEM_KIND_LABEL[item.kind]];
   if (item.smeName && !item.title.includes(item.smeName)) facts.push(item.smeName);
@@ -108,14 +116,14 @@ function writeItem(pdf: PdfWriter, item: MinutesItem, index: number, notes: stri
       if (d.mandatary) parts.push(`mandataire : ${d.mandatary}`);
     }
     pdf.field('Décision', `${parts.join(' — ')}.`);
-    if (d.reasons) pdf.paragraph(`Motifs : ${d.reasons}`);
+    if (d.reasons) pdf.blocks(`Motifs : ${d.reasons}`);
   } else if (
     item.kind === AgendaItemKind.MINUTES_APPROVAL &&
     (item.minutesOf?.approved || item.ballots.some((b) => b.result === BallotResult.ADOPTED))
   ) {
     pdf.field('Décision', 'procès-verbal approuvé.');
   }
-  if (notes) pdf.paragraph(notes);
+  if (notes) pdf.blocks(notes);
   pdf.space(0.3);
 }
 
@@ -127,7 +135,7 @@ export async function renderMinutesPdf({ minutes, approvedInSession }: MinutesDo
   const held = content.openedAt ?? content.scheduledAt;
   const day = frenchDate(held, tz);
   const approved = minutes.status === MinutesStatus.APPROVED;
-  const pdf = new PdfWriter({
+  const pdf = new FrenchPdfWriter({
     title: `Procès-verbal de la séance du ${day}`,
     subject: `Comité d'agrément — ${content.basinName}`,
     footer: `Procès-verbal du ${day} — ${approved ? 'approuvé' : 'PROJET'}`,
@@ -150,7 +158,7 @@ export async function renderMinutesPdf({ minutes, approvedInSession }: MinutesDo
   pdf.field(
     'Présidence',
     content.chair && content.absentChair
-      ? `${content.chair}, vice-présidence (en l'absence de ${content.absentChair})`
+      ? `${content.chair}, ${agreed('vicePresident', content.chairCivility).toLowerCase()} (en l'absence ${elide('de', content.absentChair)})`
       : (content.chair ?? '—'),
   );
   if (content.openingReason) {
@@ -159,7 +167,7 @@ export async function renderMinutesPdf({ minutes, approvedInSession }: MinutesDo
   if (content.openedAt) pdf.field('Ouverture', frenchTime(content.openedAt, tz));
   if (content.closedAt) pdf.field('Clôture', frenchTime(content.closedAt, tz));
   pdf.space();
-  pdf.paragraph(minutes.introduction);
+  pdf.blocks(minutes.introduction);
 
   pdf.heading('Présences et quorum');
   const count = (mode: AttendanceMode | null) => content.attendance.filter((a) => a.mode === mode).length;
@@ -181,11 +189,16 @@ export async function renderMinutesPdf({ minutes, approvedInSession }: MinutesDo
   content.items.forEach((item, index) => writeItem(pdf, item, index, minutes.itemNotes[item.agendaItemId], tz));
 
   pdf.heading('Questions diverses');
-  pdf.paragraph(minutes.otherBusiness || 'Aucune question diverse.', { italic: !minutes.otherBusiness });
+  if (minutes.otherBusiness) pdf.blocks(minutes.otherBusiness);
+  else pdf.paragraph('Aucune question diverse.', { italic: true });
   pdf.space();
-  pdf.paragraph(minutes.conclusion);
+  pdf.blocks(minutes.conclusion);
   pdf.ensureSpace(70).space(1);
-  pdf.paragraph(`La présidence de séance${content.chair ? ` : ${content.chair}` : ''}`);
+  pdf.paragraph(
+    content.chair
+      ? `${agreed('presidentOfSession', content.chairCivility)}${NBSP}: ${content.chair}`
+      : 'La présidence de séance',
+  );
   if (approved && minutes.auditHeadHash) {
     pdf.space();
     pdf.field(

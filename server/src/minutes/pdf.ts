@@ -220,14 +220,14 @@ export class PdfWriter {
     return this;
   }
 
-  /** "Label : value" with the label in bold. */
+  /** "Label : value" with the label in bold (a no-break space before the colon, as French wants). */
   field(label: string, value: string, indent = 0): this {
     this.tag('P', () => {
       this.doc
         .font(BOLD)
         .fontSize(10)
         .fillColor(INK)
-        .text(printable(`${label} : `), this.left + indent, this.doc.y, {
+        .text(printable(`${label}\u00a0: `), this.left + indent, this.doc.y, {
           continued: true,
           width: this.width - indent,
         });

@@ -7,7 +7,7 @@ import { Meeting } from '../meeting/meeting.entity.js';
 import { AgendaItem } from '../meeting/agenda-item.entity.js';
 import { buildCalendar } from '../calendar/ics.js';
 import { agendaLines, meetingEnd, meetingEvent, meetingLink } from '../calendar/meeting-event.js';
-import { frenchDate, frenchTime, fullName } from '../minutes/french.js';
+import { agreed, frenchDate, frenchTime, fullName } from '../minutes/french.js';
 import type { MailAddress, MailMessage } from './mailer.js';
 
 /** The roles convened: the committee (members, chair), the operators who run it, and the steering committee's observers. */
@@ -58,13 +58,13 @@ export function convocationMessage(
     `Bonjour ${recipient.person.firstName},`,
     '',
     recipient.sits
-      ? `Vous êtes convoqué(e) à la séance du comité d'agrément du bassin ${basin.name} :`
-      : `Vous êtes invité(e) à assister à la séance du comité d'agrément du bassin ${basin.name} :`,
+      ? `Vous êtes ${agreed('convened', recipient.person.civility)} à la séance du comité d'agrément du bassin ${basin.name} :`
+      : `Vous êtes ${agreed('invited', recipient.person.civility)} à assister à la séance du comité d'agrément du bassin ${basin.name} :`,
     '',
     `  ${meeting.title}`,
     `  Date : ${day}, de ${start} à ${end} (heure de Paris)`,
     `  Lieu : ${meeting.location || 'à préciser'}`,
-    ...(chair ? [`  Présidence : ${fullName(chair)}`] : []),
+    ...(chair ? [`  ${agreed('presidentOfSession', chair.civility)} : ${fullName(chair)}`] : []),
     '',
     'Ordre du jour :',
     ...agendaLines(items).map((line) => `  ${line}`),
@@ -128,8 +128,8 @@ export function changeMessage(
     `Bonjour ${recipient.person.firstName},`,
     '',
     cancelled
-      ? `La séance du comité d'agrément du bassin ${basin.name} à laquelle vous étiez convoqué(e) est annulée :`
-      : `La séance du comité d'agrément du bassin ${basin.name} à laquelle vous êtes convoqué(e) change :`,
+      ? `La séance du comité d'agrément du bassin ${basin.name} à laquelle vous étiez ${agreed('convened', recipient.person.civility)} est annulée :`
+      : `La séance du comité d'agrément du bassin ${basin.name} à laquelle vous êtes ${agreed('convened', recipient.person.civility)} change :`,
     '',
     `  ${meeting.title}`,
     `  Date : ${day}, de ${start} à ${end} (heure de Paris)`,

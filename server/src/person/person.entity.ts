@@ -1,7 +1,17 @@
-import { Collection, Entity, OneToMany, Property, Unique, type Opt } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Collection, Entity, Enum, OneToMany, Property, Unique, type Opt } from '@mikro-orm/core';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../common/base.entity.js';
 import { Membership } from './membership.entity.js';
+
+/**
+ * How a person is addressed ("Madame", "Monsieur"): it agrees their titles in the French documents ("Présidente de
+ * séance"). Optional: without it the documents keep the neutral written form.
+ */
+export enum Civility {
+  MADAME = 'MADAME',
+  MONSIEUR = 'MONSIEUR',
+}
+registerEnumType(Civility, { name: 'Civility', description: 'How a person is addressed: Madame or Monsieur' });
 
 /** A person with an account. Their rights come from their per-basin memberships. */
 @ObjectType()
@@ -19,6 +29,13 @@ export class Person extends BaseEntity {
   @Field(() => String)
   @Property({ type: 'string' })
   lastName!: string;
+
+  @Field(() => Civility, {
+    nullable: true,
+    description: 'Madame or Monsieur, to agree titles in the documents; null when not given (neutral form)',
+  })
+  @Enum({ items: () => Civility, type: 'string', nullable: true })
+  civility?: Civility | null;
 
   @Field(() => String, { nullable: true, description: 'Job title in their organisation' })
   @Property({ type: 'string', nullable: true })

@@ -2,6 +2,7 @@ import { MajorityRule, QuorumBasis } from '../basin/basin.entity.js';
 import { ContributionKind, ContributionOrigin } from '../basin/contribution.entity.js';
 import { OrganisationKind } from '../organisation/organisation.entity.js';
 import { Role } from '../person/membership.entity.js';
+import { Civility } from '../person/person.entity.js';
 import { CompetenceDomain } from '../project/competence-need.entity.js';
 
 /**
@@ -188,6 +189,7 @@ interface PersonSpec {
   email: string;
   firstName: string;
   lastName: string;
+  civility: Civility;
   title: string;
   organisation: OrgKey | null;
   roles: readonly Role[];
@@ -203,6 +205,7 @@ export const PEOPLE = [
     email: email('operateur'),
     firstName: 'Claire',
     lastName: 'Vandenbussche',
+    civility: Civility.MADAME,
     title: 'Chargée de mission ALIZÉ',
     organisation: 'cci',
     roles: [Role.OPERATOR],
@@ -213,6 +216,7 @@ export const PEOPLE = [
     email: email('presidente'),
     firstName: 'Isabelle',
     lastName: 'Delattre',
+    civility: Civility.MADAME,
     title: 'Directrice des ressources humaines',
     organisation: 'alstom',
     roles: [Role.CHAIR, Role.MEMBER],
@@ -223,6 +227,7 @@ export const PEOPLE = [
     email: email('alstom'),
     firstName: 'Thomas',
     lastName: 'Lemaire',
+    civility: Civility.MONSIEUR,
     title: 'Ingénieur qualité fournisseurs',
     organisation: 'alstom',
     roles: [Role.MEMBER],
@@ -233,6 +238,7 @@ export const PEOPLE = [
     email: email('toyota'),
     firstName: 'Julien',
     lastName: 'Caron',
+    civility: Civility.MONSIEUR,
     title: 'Responsable amélioration continue',
     organisation: 'toyota',
     roles: [Role.MEMBER],
@@ -243,6 +249,7 @@ export const PEOPLE = [
     email: email('saint-gobain'),
     firstName: 'Sophie',
     lastName: 'Decroix',
+    civility: Civility.MADAME,
     title: 'Responsable développement local',
     organisation: 'saint-gobain',
     roles: [Role.MEMBER],
@@ -253,6 +260,7 @@ export const PEOPLE = [
     email: email('vallourec'),
     firstName: 'Olivier',
     lastName: 'Debruyne',
+    civility: Civility.MONSIEUR,
     title: 'Responsable méthodes',
     organisation: 'vallourec',
     roles: [Role.MEMBER],
@@ -263,6 +271,7 @@ export const PEOPLE = [
     email: email('skf'),
     firstName: 'Karim',
     lastName: 'Benali',
+    civility: Civility.MONSIEUR,
     title: 'Responsable maintenance et fiabilité',
     organisation: 'skf',
     roles: [Role.MEMBER],
@@ -273,6 +282,7 @@ export const PEOPLE = [
     email: email('leroy-merlin'),
     firstName: 'Aurélie',
     lastName: 'Masson',
+    civility: Civility.MADAME,
     title: 'Responsable recrutement régional',
     organisation: 'leroy-merlin',
     roles: [Role.MEMBER],
@@ -283,6 +293,7 @@ export const PEOPLE = [
     email: email('leclerc'),
     firstName: 'Frédéric',
     lastName: 'Lannoy',
+    civility: Civility.MONSIEUR,
     title: "Responsable logistique de l'entrepôt régional",
     organisation: 'leclerc',
     roles: [Role.MEMBER],
@@ -293,6 +304,7 @@ export const PEOPLE = [
     email: email('soufflet'),
     firstName: 'Émilie',
     lastName: 'Wattiez',
+    civility: Civility.MADAME,
     title: 'Responsable qualité et sécurité alimentaire',
     organisation: 'soufflet',
     roles: [Role.MEMBER],
@@ -303,6 +315,7 @@ export const PEOPLE = [
     email: email('sevelnord'),
     firstName: 'Christophe',
     lastName: 'Legrand',
+    civility: Civility.MONSIEUR,
     title: 'Responsable achats fournisseurs locaux',
     organisation: 'sevelnord',
     roles: [Role.MEMBER],
@@ -313,6 +326,7 @@ export const PEOPLE = [
     email: email('initiative'),
     firstName: 'Laurence',
     lastName: 'Hennebert',
+    civility: Civility.MADAME,
     title: "Chargée d'affaires",
     organisation: 'initiative',
     roles: [Role.MEMBER],
@@ -323,6 +337,7 @@ export const PEOPLE = [
     email: email('banque'),
     firstName: 'Vincent',
     lastName: 'Caudron',
+    civility: Civility.MONSIEUR,
     title: "Chargé d'affaires entreprises",
     organisation: 'credit-agricole',
     roles: [Role.MEMBER],
@@ -333,6 +348,7 @@ export const PEOPLE = [
     email: email('expert-comptable'),
     firstName: 'Marc',
     lastName: 'Delcourt',
+    civility: Civility.MONSIEUR,
     title: "Expert-comptable, délégué de l'Ordre",
     organisation: 'experts-comptables',
     roles: [Role.MEMBER],
@@ -343,6 +359,7 @@ export const PEOPLE = [
     email: email('observateur'),
     firstName: 'Anne',
     lastName: 'Verhaeghe',
+    civility: Civility.MADAME,
     title: 'Chargée de mission développement économique, sous-préfecture de Valenciennes',
     organisation: 'prefecture',
     roles: [Role.OBSERVER],
@@ -353,6 +370,7 @@ export const PEOPLE = [
     email: email('metropole'),
     firstName: 'Patrick',
     lastName: 'Dumortier',
+    civility: Civility.MONSIEUR,
     title: 'Chargé de mission entreprises',
     organisation: 'valenciennes-metropole',
     roles: [Role.OBSERVER],
@@ -363,6 +381,7 @@ export const PEOPLE = [
     email: email('dirigeant'),
     firstName: 'Philippe',
     lastName: 'Wallart',
+    civility: Civility.MONSIEUR,
     title: 'Gérant, Mécanique de Précision de la Scarpe',
     organisation: null,
     roles: [Role.SME],

@@ -350,6 +350,7 @@ export class DemoWriter {
         email: spec.email,
         firstName: spec.firstName,
         lastName: spec.lastName,
+        civility: spec.civility,
         title: spec.title,
         passwordHash,
         locale: 'fr',

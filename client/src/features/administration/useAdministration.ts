@@ -14,12 +14,14 @@ import {
   LinkSmeLeaderDocument,
   RevokeRoleDocument,
   SetOrganisationArchivedDocument,
+  SetPersonCivilityDocument,
   TransferPersonDocument,
   UpdateBasinSettingsDocument,
   UpdateOrganisationDocument,
   UpdateSmeDocument,
   type BasinSettingsInput,
   type ChairOffice,
+  type Civility,
   type CreateBasinInput,
   type GrantRoleInput,
   type InviteOperatorInput,
@@ -113,6 +115,7 @@ export function useRoleAdministration(basinId: Ref<string | null>) {
   const revoke = useMutation(RevokeRoleDocument, { refetchQueries });
   const transfer = useMutation(TransferPersonDocument, { refetchQueries });
   const handOver = useMutation(HandOverChairDocument, { refetchQueries });
+  const civility = useMutation(SetPersonCivilityDocument, { refetchQueries: ['AdminMembers'] });
   const action = useAction();
   const chairAction = useAction();
   const basin = () => basinId.value ?? '';
@@ -130,6 +133,10 @@ export function useRoleAdministration(basinId: Ref<string | null>) {
       action.run(() => revoke.mutate({ input: { ...input, basinId: basin() } }, { awaitRefetchQueries: true })),
     transfer: (input: Omit<TransferPersonInput, 'basinId'>) =>
       action.run(() => transfer.mutate({ input: { ...input, basinId: basin() } }, { awaitRefetchQueries: true })),
+    setCivility: (personId: string, value: Civility | null) =>
+      action.run(() =>
+        civility.mutate({ input: { basinId: basin(), personId, civility: value } }, { awaitRefetchQueries: true }),
+      ),
     handOver: (toPersonId: string, office: ChairOffice) =>
       chairAction.run(() =>
         handOver.mutate({ input: { basinId: basin(), toPersonId, office } }, { awaitRefetchQueries: true }),

@@ -26,13 +26,22 @@ const FIXED: Record<string, ImportMessageKey> = {
   'no advance to repay': 'nothingToRepay',
 };
 
+/** A code the server names (DEVELOPMENT, APPROVED…) as the interface calls it; the import reads both. */
+function valueLabel(code: string): string {
+  const { t, te } = i18n.global;
+  for (const kind of ['ProjectKind', 'DecisionOutcome', 'RepaymentFrequency']) {
+    if (te(`enums.${kind}.${code}`)) return t(`enums.${kind}.${code}`);
+  }
+  return code;
+}
+
 /** An import problem in the interface language. */
 export function importMessage(message: string): string {
   const { t } = i18n.global;
   const fixed = FIXED[message];
   if (fixed) return t(`importer.messages.${fixed}`);
   const oneOf = /^one of (.+)$/.exec(message);
-  if (oneOf?.[1]) return t('importer.messages.oneOf', { values: oneOf[1] });
+  if (oneOf?.[1]) return t('importer.messages.oneOf', { values: oneOf[1].split(', ').map(valueLabel).join(', ') });
   const cap = /^above the basin's cap \((\d+) €\)$/.exec(message);
   if (cap?.[1]) return t('importer.messages.aboveCap', { cap: formatEuros(Number(cap[1])) });
   return message;

@@ -11,6 +11,7 @@ import { Migration20261201010000_audit_trail as M8 } from './Migration2026120101
 import { Migration20261201020000_steering as M9 } from './Migration20261201020000_steering.js';
 import { Migration20261201030000_network as M10 } from './Migration20261201030000_network.js';
 import { Migration20261202000000_partnership as M11 } from './Migration20261202000000_partnership.js';
+import { Migration20261202010000_official as M12 } from './Migration20261202010000_official.js';
 
 /** Applied in this order; `npm run migration:create -w server` appends to this list. */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261201020000_steering', class: M9 },
   { name: 'Migration20261201030000_network', class: M10 },
   { name: 'Migration20261202000000_partnership', class: M11 },
+  { name: 'Migration20261202010000_official', class: M12 },
 ];
