@@ -10,9 +10,40 @@ import { apolloClient } from './apollo';
 import { i18n, currentLocale } from './i18n';
 import { primeVueLocales } from './i18n/primevue-locales';
 import { router } from './router';
+import { vScrollRegion } from './lib/scrollRegion';
+
+/**
+ * The severities' colours, one shade darker than Aura's 500 (on which white text and coloured text on white fall
+ * between 2.3:1 and 3.8:1): 700 on white and white on 700 are all above 4.5:1 (WCAG AA), so is 600 for grey text on
+ * the page's background. Hover and active go darker still.
+ */
+const SEVERITIES = { info: 'sky', success: 'green', warn: 'orange', help: 'purple', danger: 'red' } as const;
+const solid = (hue: string) => ({
+  background: `{${hue}.700}`,
+  hoverBackground: `{${hue}.800}`,
+  activeBackground: `{${hue}.900}`,
+  borderColor: `{${hue}.700}`,
+  hoverBorderColor: `{${hue}.800}`,
+  activeBorderColor: `{${hue}.900}`,
+  focusRing: { color: `{${hue}.700}`, shadow: 'none' },
+});
+const byHue = <T>(make: (hue: string) => T) =>
+  Object.fromEntries(Object.entries(SEVERITIES).map(([severity, hue]) => [severity, make(hue)])) as Record<
+    keyof typeof SEVERITIES,
+    T
+  >;
+const buttonColours = {
+  root: byHue(solid),
+  outlined: {
+    ...byHue((hue) => ({ color: `{${hue}.700}`, borderColor: `{${hue}.300}` })),
+    secondary: { color: '{surface.600}', borderColor: '{surface.300}' },
+  },
+  text: { ...byHue((hue) => ({ color: `{${hue}.700}` })), secondary: { color: '{surface.600}' } },
+};
 
 /** Aura in a sober blue; primary colours darkened so that white text on them stays above 4.5:1. */
 const AgrementPreset = definePreset(Aura, {
+  components: { button: { colorScheme: { light: buttonColours } } },
   semantic: {
     primary: {
       50: '{blue.50}',
@@ -69,6 +100,7 @@ app.use(PrimeVue, {
   // (" Importer"): the icon is decoration, hidden from assistive technologies.
   pt: { button: { root: buttonRoot, icon: { 'aria-hidden': 'true' }, loadingIcon: { 'aria-hidden': 'true' } } },
 });
+app.directive('scroll-region', vScrollRegion);
 app.use(i18n);
 app.use(router);
 app.mount('#app');
