@@ -66,6 +66,8 @@ const AgrementPreset = definePreset(Aura, {
           hoverColor: '{primary.800}',
           activeColor: '{primary.900}',
         },
+        // Aura's muted text (slate 500) is 4.4:1 on the page's background: one shade darker
+        text: { mutedColor: '{surface.600}' },
         highlight: {
           background: '{primary.50}',
           focusBackground: '{primary.100}',

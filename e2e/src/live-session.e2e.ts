@@ -305,7 +305,27 @@ describe('a live committee session in four browsers', () => {
       if (found.length) violations.push(describeViolations(name, found));
     }
     expect(violations).toEqual([]);
-  });
+
+    // every control the keyboard reaches on a member's screen shows a ring of at least 2 px when focused
+    const faint: string[] = [];
+    await member.page.locator('body').focus();
+    for (let i = 0; i < 60; i++) {
+      await member.page.keyboard.press('Tab');
+      const focused = await member.page.evaluate(() => {
+        const e = document.activeElement as HTMLElement | null;
+        // a date field hands the focus to its day, month or year, which Chromium highlights itself (and the field
+        // then does not always match :focus from a script's point of view)
+        if (!e || e === document.body || (e instanceof HTMLInputElement && e.type === 'date')) return null;
+        const style = getComputedStyle(e);
+        return {
+          what: `${e.tagName.toLowerCase()}#${e.id} ${e.className}: outline ${style.outlineStyle} ${style.outlineWidth}`,
+          ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+        };
+      });
+      if (focused && !focused.ring) faint.push(focused.what);
+    }
+    expect(faint).toEqual([]);
+  }, 120_000);
 
   it('should run the vote live, and a member whose network drops mid-ballot catches up by itself', async () => {
     const desk = chair.page.getByRole('region', { name: 'Pupitre de la présidence' });
