@@ -5,8 +5,10 @@ import App from './App.vue';
 import { i18n, currentLocale, loadLocaleMessages } from './i18n';
 import { router } from './router';
 import { appLayout } from './components/appLayout';
+import { vScrollRegion } from './lib/scrollRegion';
 
 const app = createApp(App);
+app.directive('scroll-region', vScrollRegion);
 app.use(i18n);
 app.use(router);
 // index.html's shell stays on screen while the first page is resolved (the sign-in check, the page's chunk, English

@@ -7,8 +7,38 @@ import { apolloClient } from './apollo';
 import { i18n, currentLocale } from './i18n';
 import { primeVueLocales } from './i18n/primevue-locales';
 
+/**
+ * The severities' colours, one shade darker than Aura's 500 (on which white text and coloured text on white fall
+ * between 2.3:1 and 3.8:1): 700 on white and white on 700 are all above 4.5:1 (WCAG AA), so is 600 for grey text on
+ * the page's background. Hover and active go darker still.
+ */
+const SEVERITIES = { info: 'sky', success: 'green', warn: 'orange', help: 'purple', danger: 'red' } as const;
+const solid = (hue: string) => ({
+  background: `{${hue}.700}`,
+  hoverBackground: `{${hue}.800}`,
+  activeBackground: `{${hue}.900}`,
+  borderColor: `{${hue}.700}`,
+  hoverBorderColor: `{${hue}.800}`,
+  activeBorderColor: `{${hue}.900}`,
+  focusRing: { color: `{${hue}.700}`, shadow: 'none' },
+});
+const byHue = <T>(make: (hue: string) => T) =>
+  Object.fromEntries(Object.entries(SEVERITIES).map(([severity, hue]) => [severity, make(hue)])) as Record<
+    keyof typeof SEVERITIES,
+    T
+  >;
+const buttonColours = {
+  root: byHue(solid),
+  outlined: {
+    ...byHue((hue) => ({ color: `{${hue}.700}`, borderColor: `{${hue}.300}` })),
+    secondary: { color: '{surface.600}', borderColor: '{surface.300}' },
+  },
+  text: { ...byHue((hue) => ({ color: `{${hue}.700}` })), secondary: { color: '{surface.600}' } },
+};
+
 /** Aura in a sober blue; primary colours darkened so that white text on them stays above 4.5:1. */
 const AgrementPreset = definePreset(Aura, {
+  components: { button: { colorScheme: { light: buttonColours } } },
   semantic: {
     primary: {
       50: '{blue.50}',
@@ -31,6 +61,8 @@ const AgrementPreset = definePreset(Aura, {
           hoverColor: '{primary.800}',
           activeColor: '{primary.900}',
         },
+        // Aura's muted text (slate 500) is 4.4:1 on the page's background: one shade darker
+        text: { mutedColor: '{surface.600}' },
         highlight: {
           background: '{primary.50}',
           focusBackground: '{primary.100}',

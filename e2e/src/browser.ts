@@ -47,12 +47,24 @@ export async function openBrowser(locale = 'fr-FR'): Promise<Browser> {
 
 export const DEMO_PASSWORD = 'agrement-demo';
 
-/** Signs in through the real form, in French. */
-export async function signIn(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<void> {
+const SIGN_IN_FORM = {
+  fr: { email: 'Adresse e-mail', password: 'Mot de passe', submit: 'Se connecter' },
+  en: { email: 'Email', password: 'Password', submit: 'Sign in' },
+} as const;
+
+/** Signs in through the real form, in the language the page speaks (French unless the person chose English). */
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password = DEMO_PASSWORD,
+  language: keyof typeof SIGN_IN_FORM = 'fr',
+): Promise<void> {
+  const form = SIGN_IN_FORM[language];
   await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByLabel(form.email).fill(email);
+  await page.getByLabel(form.password).fill(password);
+  await page.getByRole('button', { name: form.submit }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }
 

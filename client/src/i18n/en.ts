@@ -59,7 +59,7 @@ const en: MessageSchema = {
     signedInAs: 'Signed in as',
     signOut: 'Sign out',
     languageButton: 'Français',
-    languageLabel: 'Change language (Français)',
+    languageLabel: 'Change language: Français',
   },
   connection: {
     connecting: 'Connecting…',
@@ -337,6 +337,15 @@ const en: MessageSchema = {
   },
   room: {
     title: 'Room display',
+    stateLabel: 'State of the session',
+    state: {
+      PLANNED: 'Session being prepared',
+      CONVENED: 'Session convened, not open yet',
+      OPEN: 'Session open',
+      CLOSED: 'Session closed',
+      CANCELLED: 'Session cancelled',
+    },
+    closedAt: 'Session closed at {time}',
   },
   agendaEdit: {
     title: 'Add an item to the agenda',

@@ -98,7 +98,7 @@ const fr = {
     signedInAs: 'Connecté en tant que',
     signOut: 'Se déconnecter',
     languageButton: 'English',
-    languageLabel: 'Changer de langue (English)',
+    languageLabel: 'Changer de langue\u00a0: English',
   },
   connection: {
     connecting: 'Connexion en cours…',
@@ -378,6 +378,15 @@ const fr = {
   },
   room: {
     title: 'Affichage salle',
+    stateLabel: 'État de la séance',
+    state: {
+      PLANNED: 'Séance en préparation',
+      CONVENED: 'Séance convoquée, pas encore ouverte',
+      OPEN: 'Séance ouverte',
+      CLOSED: 'Séance close',
+      CANCELLED: 'Séance annulée',
+    },
+    closedAt: 'Séance close à {time}',
   },
   agendaEdit: {
     title: 'Ajouter un point à l’ordre du jour',
