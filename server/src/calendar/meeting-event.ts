@@ -2,6 +2,7 @@ import type { Basin } from '../basin/basin.entity.js';
 import { type Meeting, MeetingStatus } from '../meeting/meeting.entity.js';
 import type { AgendaItem } from '../meeting/agenda-item.entity.js';
 import type { IcsEvent } from './ics.js';
+import { typeset } from '../minutes/french.js';
 
 /** Every session is one event, whichever feed or invitation carries it: the same UID everywhere. */
 export const meetingUid = (meetingId: string): string => `meeting-${meetingId}@agrement`;
@@ -35,14 +36,17 @@ export function meetingEvent(
     uid: meetingUid(meeting.id),
     start: meeting.scheduledAt,
     end: meetingEnd(meeting, items),
-    summary: `${meeting.title} — ${basin.name}`,
+    // the invitation is an official text like the convocation it comes with: French typography
+    summary: typeset(`${meeting.title} — ${basin.name}`),
     location: meeting.location || undefined,
-    description: [
-      `Comité d'agrément du bassin ${basin.name}.`,
-      ...(items.length ? ['', 'Ordre du jour :', ...agendaLines(items)] : []),
-      '',
-      link,
-    ].join('\n'),
+    description: typeset(
+      [
+        `Comité d'agrément du bassin ${basin.name}.`,
+        ...(items.length ? ['', 'Ordre du jour :', ...agendaLines(items)] : []),
+        '',
+        link,
+      ].join('\n'),
+    ),
     url: link,
     status:
       meeting.status === MeetingStatus.CANCELLED
