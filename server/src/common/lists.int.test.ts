@@ -9,7 +9,8 @@ import { introspect } from '../test/schema-walk.js';
 /**
  * Lists bounded by a rule: the basins of the network, the import columns and error codes (fixed), a basin's chair
  * terms, its chair and vice-chair (the candidates to chair a session), a project's experts (10 at most), a basin's
- * partnership conventions (one every three years, capped at 50).
+ * partnership conventions (one every three years, capped at 50), the years of its annual reports (one a calendar
+ * year, 50 at most), the import's column headers (fixed).
  */
 const BOUNDED_ROOT_LISTS = [
   'basins',
@@ -19,6 +20,8 @@ const BOUNDED_ROOT_LISTS = [
   'meetingChairCandidates',
   'projectExperts',
   'triennialConventions',
+  'annualReportYears',
+  'importColumnHeaders',
 ];
 
 let server: TestServer;

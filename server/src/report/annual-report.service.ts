@@ -73,7 +73,8 @@ export async function reportYears(em: EntityManager, basin: Basin): Promise<numb
     dashboard.convention ? Number(dashboard.convention.startsOn.slice(0, 4)) : thisYear,
   );
   const years: number[] = [];
-  for (let year = thisYear; year >= first; year -= 1) years.push(year);
+  // one a calendar year since the basin's first activity, fifty at most
+  for (let year = thisYear; year >= Math.max(first, thisYear - 49); year -= 1) years.push(year);
   return years;
 }
 
