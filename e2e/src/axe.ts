@@ -67,17 +67,19 @@ export const watchTraffic = (page: Page): void => void watch(page);
  * Runs axe-core (WCAG 2.0/2.1/2.2 A and AA, and axe's best practices) on the page once it has settled, and returns its
  * violations. The page keeps axe for the next call (an SPA navigation keeps the window).
  */
-export async function axeViolations(page: Page): Promise<Violation[]> {
+export async function axeViolations(page: Page, rules: readonly string[] | null = null): Promise<Violation[]> {
   await settled(page);
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: source });
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, {
-      runOnly: {
-        type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-      },
-      resultTypes: ['violations'],
-    }),
+  const runOnly = rules
+    ? { type: 'rule', values: [...rules] }
+    : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] };
+  const results = await page.evaluate(
+    (only) =>
+      (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(
+        document,
+        { runOnly: only, resultTypes: ['violations'] },
+      ),
+    runOnly,
   );
   return results.violations.map((v) => ({
     rule: v.id,
@@ -87,6 +89,27 @@ export async function axeViolations(page: Page): Promise<Violation[]> {
     summary: v.nodes[0]?.failureSummary?.split('\n').slice(0, 3).join(' ') ?? '',
   }));
 }
+
+/**
+ * The rules whose outcome can change with the language: names, labels, titles and the contrast of text whose length
+ * changes. The second language's round runs these only (the structure of a page does not change with its words).
+ */
+export const LANGUAGE_RULES = [
+  'color-contrast',
+  'button-name',
+  'link-name',
+  'label',
+  'label-content-name-mismatch',
+  'aria-input-field-name',
+  'aria-toggle-field-name',
+  'select-name',
+  'input-button-name',
+  'document-title',
+  'html-lang-valid',
+  'image-alt',
+  'empty-heading',
+  'empty-table-header',
+] as const;
 
 /** Violations as lines a developer can act on. */
 export const describeViolations = (where: string, violations: Violation[]): string =>

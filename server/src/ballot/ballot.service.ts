@@ -251,7 +251,10 @@ export async function castVote(app: App, em: EntityManager, viewer: Viewer, inpu
     await attempt();
   } catch (error) {
     // a concurrent click of the same voter, or with the same key, won the unique key: replay, which now sees it
-    if (!(em.getDriver().convertException(error as Error) instanceof UniqueConstraintViolationException)) throw error;
+    const unique =
+      error instanceof UniqueConstraintViolationException ||
+      em.getDriver().convertException(error as Error) instanceof UniqueConstraintViolationException;
+    if (!unique) throw error;
     await attempt();
   }
   return em.findOneOrFail(Ballot, input.ballotId, { refresh: true });
