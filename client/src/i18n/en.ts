@@ -1836,6 +1836,16 @@ const en: MessageSchema = {
       'A draft convention starts the day after this one ends, with the same partners and their commitments as a starting proposal.',
     renewed: 'Renewal drafted.',
     renewalOf: 'Renews the previous convention.',
+    start: {
+      title: 'The basin’s first convention',
+      hint: 'The draft runs three years from the first day chosen; later ones come by renewal.',
+      label: 'Title',
+      labelDefault: 'Three-year convention {from}-{to}',
+      startsOn: 'First day',
+      submit: 'Draft the convention',
+      problem: 'Give the title and the first day.',
+      done: 'Draft convention created.',
+    },
     frozenNote: 'A partner has signed: the convention’s terms no longer change.',
     signedOnAll: 'Signed by every partner on {date}.',
     terms: {
@@ -1877,6 +1887,11 @@ const en: MessageSchema = {
       signed: 'Signature recorded.',
       none: 'No partner yet.',
       problem: 'Give the signatory and the date signed.',
+      withdraw: 'Withdraw the signature',
+      withdrawFor: 'Withdraw the signature of {name}',
+      withdrawAsk: 'Withdraw this signature recorded by mistake?',
+      withdrawConfirm: 'Confirm the withdrawal',
+      withdrawn: 'Signature withdrawn; the audit trail keeps a record of it.',
     },
     annex: {
       title: 'Budget annex',

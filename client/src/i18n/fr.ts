@@ -1883,6 +1883,16 @@ const fr = {
       'Un projet de convention commence le lendemain de la fin de celle-ci, avec les mêmes partenaires et leurs engagements comme proposition de départ.',
     renewed: 'Projet de renouvellement créé.',
     renewalOf: 'Renouvelle la convention précédente.',
+    start: {
+      title: 'Première convention du bassin',
+      hint: 'Le projet de convention court trois ans à partir du premier jour choisi ; les suivantes viendront par renouvellement.',
+      label: 'Intitulé',
+      labelDefault: 'Convention triennale {from}-{to}',
+      startsOn: 'Premier jour',
+      submit: 'Rédiger la convention',
+      problem: 'Indiquez l’intitulé et le premier jour.',
+      done: 'Projet de convention créé.',
+    },
     frozenNote: 'Un partenaire a signé : les termes de la convention ne changent plus.',
     signedOnAll: 'Signée par tous les partenaires le {date}.',
     terms: {
@@ -1924,6 +1934,11 @@ const fr = {
       signed: 'Signature enregistrée.',
       none: 'Aucun partenaire pour l’instant.',
       problem: 'Indiquez le signataire et la date de signature.',
+      withdraw: 'Retirer la signature',
+      withdrawFor: 'Retirer la signature de {name}',
+      withdrawAsk: 'Retirer cette signature enregistrée par erreur ?',
+      withdrawConfirm: 'Confirmer le retrait',
+      withdrawn: 'Signature retirée ; le journal d’audit en garde la trace.',
     },
     annex: {
       title: 'Annexe budgétaire',

@@ -26,6 +26,7 @@ const COMMIT = `mutation($input: PartnerCommitmentsInput!) { setPartnerCommitmen
 const ANNEX = `mutation($input: BudgetAnnexInput!) { setBudgetAnnex(input: $input) { id } }`;
 const OBJECTIVES = `mutation($input: ObjectivesInput!) { setConventionObjectives(input: $input) { id } }`;
 const SIGN = `mutation($input: SignatureInput!) { recordPartnerSignature(input: $input) { id status signedAt } }`;
+const WITHDRAW = `mutation($p: ID!) { withdrawPartnerSignature(partnerId: $p) { id status frozen } }`;
 const RENEW = `mutation($c: ID!) { renewConvention(conventionId: $c) { ${FIELDS} } }`;
 const AMEND = `mutation($input: AmendObjectiveInput!) { amendObjectiveTarget(input: $input) { id target signedTarget amendmentReason } }`;
 const DASHBOARD = `query($b: ID!, $c: ID) { basinDashboard(basinId: $b, conventionId: $c) {
@@ -240,6 +241,22 @@ describe('a partnership convention', () => {
     const back = await as('operator', ADD, { c: draft.id, o: a.operatorOrg.id });
     draft.second = back.data!.addConventionPartner.id;
 
+    // a signature recorded by mistake is withdrawn while others have yet to sign: the terms are a draft again
+    expect((await sign('operator', draft.first, shiftDay(today, -3))).errors).toBeUndefined();
+    expect(codeOf(await as('observer', WITHDRAW, { p: draft.first }))).toBe('FORBIDDEN');
+    expect(codeOf(await as('operatorB', WITHDRAW, { p: draft.first }))).toBe('NOT_FOUND');
+    expect(codeOf(await as('operator', WITHDRAW, { p: draft.second }))).toBe('BAD_USER_INPUT');
+    const withdrawn = await as('operator', WITHDRAW, { p: draft.first });
+    expect(withdrawn.data?.withdrawPartnerSignature).toMatchObject({ status: 'DRAFT', frozen: false });
+    const trail = await server.orm.em
+      .fork()
+      .findOneOrFail(
+        AuditEntry,
+        { entity: 'ConventionPartner', entityId: draft.first, operation: 'UPDATE' },
+        { orderBy: { seq: 'desc' } },
+      );
+    expect(trail.before).toContain(shiftDay(today, -3));
+
     const first = await sign('operator', draft.first, shiftDay(today, -2));
     expect(first.data?.recordPartnerSignature).toMatchObject({ status: 'SIGNING', signedAt: null });
     expect(codeOf(await sign('operator', draft.first))).toBe('ALREADY_SIGNED');
@@ -261,6 +278,7 @@ describe('a partnership convention', () => {
 
     const last = await sign('operator', draft.second);
     expect(last.data?.recordPartnerSignature.status).toBe('RUNNING');
+    expect(codeOf(await as('operator', WITHDRAW, { p: draft.second }))).toBe('CONVENTION_FROZEN');
     const read = (await as('observer', ONE, { id: draft.id })).data!.triennialConvention;
     expect(read).toMatchObject({ frozen: true, targetJobsPerYear: 80 });
     expect(read.signedAt).not.toBeNull();

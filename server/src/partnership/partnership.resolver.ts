@@ -51,6 +51,7 @@ import {
   startConvention,
   statusOf,
   updateConventionTerms,
+  withdrawPartnerSignature,
 } from './partnership.service.js';
 import { conventionYears } from './periods.js';
 
@@ -171,6 +172,14 @@ export class PartnershipConventionResolver {
   })
   recordPartnerSignature(@Arg('input', () => SignatureInput) input: SignatureInput, @Ctx() ctx: Context) {
     return recordPartnerSignature(ctx, input);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => TriennialConvention, {
+    description: 'Operator: withdraw a signature recorded by mistake, while some partner has yet to sign',
+  })
+  withdrawPartnerSignature(@Arg('partnerId', () => ID) partnerId: string, @Ctx() ctx: Context) {
+    return withdrawPartnerSignature(ctx, partnerId);
   }
 
   @Authorized(Role.OPERATOR)

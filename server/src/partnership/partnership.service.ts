@@ -331,6 +331,34 @@ export async function recordPartnerSignature(ctx: Asker, input: SignatureInput):
 }
 
 /**
+ * The operator withdraws a signature recorded by mistake (wrong partner, wrong day), while the convention is still in
+ * signature: once every partner has signed, it is a signed record that changes only by amendment or renewal. The
+ * audit trail keeps the signature withdrawn, who withdrew it and when; with no signature left, the terms are a draft
+ * again.
+ */
+export async function withdrawPartnerSignature(ctx: Asker, partnerId: string): Promise<TriennialConvention> {
+  const conventionId = await writablePartner(ctx, partnerId);
+  return ctx.em.transactional(async (tem) => {
+    const convention = await lockConvention(tem, conventionId);
+    if (convention.signedAt)
+      throw new AppError(
+        ErrorCode.CONVENTION_FROZEN,
+        'Every partner has signed this convention: it changes only by amendment or renewal',
+        { conventionId },
+      );
+    const partner = await tem.findOneOrFail(ConventionPartner, partnerId, { refresh: true });
+    if (!partner.signedOn) throw badInput('This partner has not signed', { partnerId: 'unsigned' });
+    Object.assign(partner, {
+      signedOn: null,
+      signatoryName: null,
+      signatureRecordedAt: null,
+      signatureRecordedBy: null,
+    });
+    return convention;
+  });
+}
+
+/**
  * The operator amends an objective's target once the convention is signed and before it ends: the reason is kept
  * with the target, the signed value stays readable, and the audit trail records each change (docs/DECISIONS.md).
  */

@@ -10,9 +10,11 @@ import {
   SetBudgetAnnexDocument,
   SetConventionObjectivesDocument,
   SetPartnerCommitmentsDocument,
+  StartConventionDocument,
   TriennialConventionDocument,
   TriennialConventionsDocument,
   UpdateConventionTermsDocument,
+  WithdrawPartnerSignatureDocument,
   type AmendObjectiveInput,
   type BudgetAnnexInput,
   type ConventionTermsInput,
@@ -20,6 +22,7 @@ import {
   type PartnerCommitmentsInput,
   type PartnershipConventionFieldsFragment,
   type SignatureInput,
+  type StartConventionInput,
 } from '@/gql/graphql';
 import { useAction } from '@/lib/useAction';
 
@@ -62,8 +65,9 @@ function forgetConventionFigures(cache: ApolloCache<unknown>): void {
 }
 
 /**
- * The operator's acts on a convention: renew it, edit a draft's terms, partners, commitments, annex and objectives,
- * record signatures, amend a signed objective. Each has its own pending state and message.
+ * The operator's acts on a convention: start the basin's first one, renew it, edit a draft's terms, partners,
+ * commitments, annex and objectives, record and withdraw signatures, amend a signed objective. Each kind has its own
+ * pending state and message.
  */
 export function usePartnershipActions() {
   const refresh = () => ({
@@ -80,6 +84,8 @@ export function usePartnershipActions() {
   const { mutate: objectivesMutation } = useMutation(SetConventionObjectivesDocument, refresh);
   const { mutate: signMutation } = useMutation(RecordPartnerSignatureDocument, refresh);
   const { mutate: amendMutation } = useMutation(AmendObjectiveTargetDocument, refresh);
+  const { mutate: withdrawMutation } = useMutation(WithdrawPartnerSignatureDocument, refresh);
+  const { mutate: startMutation } = useMutation(StartConventionDocument, refresh);
   const renewing = useAction();
   const editing = useAction();
   const partnering = useAction();
@@ -94,6 +100,14 @@ export function usePartnershipActions() {
       });
       return ok ? id : null;
     },
+    /** Resolves to the first convention's id, or null when refused (the reason is in `renewing.message`). */
+    start: async (input: StartConventionInput): Promise<string | null> => {
+      let id: string | null = null;
+      const ok = await renewing.run(async () => {
+        id = (await startMutation({ input }))?.data?.startConvention.id ?? null;
+      });
+      return ok ? id : null;
+    },
     updateTerms: (input: ConventionTermsInput) => editing.run(() => termsMutation({ input })),
     setAnnex: (input: BudgetAnnexInput) => editing.run(() => annexMutation({ input })),
     setObjectives: (input: ObjectivesInput) => editing.run(() => objectivesMutation({ input })),
@@ -102,6 +116,7 @@ export function usePartnershipActions() {
     removePartner: (partnerId: string) => partnering.run(() => removeMutation({ partnerId })),
     setCommitments: (input: PartnerCommitmentsInput) => partnering.run(() => commitMutation({ input })),
     sign: (input: SignatureInput) => signing.run(() => signMutation({ input })),
+    withdrawSignature: (partnerId: string) => signing.run(() => withdrawMutation({ partnerId })),
     amend: (input: AmendObjectiveInput) => amending.run(() => amendMutation({ input })),
     renewing,
     editing,
