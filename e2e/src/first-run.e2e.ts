@@ -10,7 +10,7 @@ import { root, startServer, type RunningServer } from './server.js';
 /**
  * A basin's first year, from an empty database, through the screens only: the national head (made by the admin
  * command) creates the basin and invites its operator; the operator sets up organisations and people, hands the chair
- * over, records a project with its SME and needs, writes its diagnosis in two versions with an attachment, prepares
+ * over, drafts the basin's first partnership convention, records a project with its SME and needs, writes its diagnosis in two versions with an attachment, prepares
  * and convenes a session; the chair and the members, each in their own browser, run it to an approval; the operator
  * records the convention's signatures and the first disbursement.
  */
@@ -179,6 +179,25 @@ describe('a basin from an empty database, through the screens', () => {
     await handOver.getByLabel('Nouveau titulaire').selectOption({ label: 'Lucie Fondeur' });
     await handOver.getByRole('button', { name: 'Transmettre' }).click();
     await chair.locator('[data-test="holder-CHAIR"]', { hasText: 'Lucie Fondeur' }).waitFor();
+  });
+
+  it("should let the operator draft the basin's first partnership convention and add its partners", async () => {
+    const { page } = operator;
+    await page.getByRole('link', { name: 'Conventions' }).first().click();
+    await page.getByText('Aucune convention pour ce bassin.').waitFor();
+    const start = page.locator('[data-test="start-convention"]');
+    const year = new Date().getFullYear();
+    expect(await start.getByLabel('Intitulé').inputValue()).toBe(`Convention triennale ${year}-${year + 2}`);
+    await start.getByRole('button', { name: 'Rédiger la convention' }).click();
+    const detail = page.locator('[data-test="convention-detail"]');
+    await detail.getByText('Projet de convention créé.').waitFor();
+    await page.locator('[data-test="convention-periods"]').getByText('Projet', { exact: true }).waitFor();
+    expect(await start.count()).toBe(0);
+    for (const name of ['Forges de la Sambre', 'Verreries de Maubeuge']) {
+      await chooseOption(detail.locator('[data-test="add-partner"]'), new RegExp(name));
+      await detail.getByRole('button', { name: 'Ajouter le partenaire' }).click();
+      await detail.locator(`[data-test="partner-${name}"]`).waitFor();
+    }
   });
 
   it('should let the operator record a project with its SME and needs, and write its diagnosis in two versions', async () => {

@@ -100,7 +100,7 @@ describe('the programme page', () => {
     expect(euros(/il ne reste que ([\d\s]+) €/.exec(text)?.[1] ?? '')).toBe(left - 300);
     await expect.poll(() => costs.getByRole('cell', { name: 'Étude trop chère' }).count()).toBe(0);
   });
-  it('should let the operator renew the convention for the next three years and record a signature', async () => {
+  it('should let the operator renew the convention for the next three years, record a signature and withdraw it', async () => {
     const { page } = browser;
     await page.getByRole('link', { name: 'Conventions' }).first().click();
     await page.getByRole('heading', { name: 'Conventions de partenariat', level: 1 }).waitFor();
@@ -122,6 +122,13 @@ describe('the programme page', () => {
     await detail.getByText('Signature enregistrée.').waitFor();
     await expect.poll(() => partner.innerText()).toMatch(/Signée par Claire Martin, directrice du site/);
     await page.locator('[data-test="convention-periods"]').getByText('En signature').waitFor();
+
+    // a signature recorded by mistake is withdrawn, after a confirmation; the terms are a draft again
+    await partner.locator('[data-test="withdraw-Toyota Motor Manufacturing France"]').click();
+    await partner.locator('[data-test="withdraw-confirm-Toyota Motor Manufacturing France"]').click();
+    await detail.getByText('Signature retirée ; le journal d’audit en garde la trace.').waitFor();
+    await expect.poll(() => partner.innerText()).toMatch(/À signer/);
+    await page.locator('[data-test="convention-periods"]').getByText('Projet', { exact: true }).waitFor();
   });
 
   it("should download the year's annual report and find the dashboard's figures in it", async () => {
