@@ -16,6 +16,7 @@ import {
   visitWithTypeInfo,
 } from 'graphql';
 import type { EntityManager } from '@mikro-orm/core';
+import jsonPatch from 'fast-json-patch';
 import type { App } from '../app-services.js';
 import type { Context, Viewer } from '../context.js';
 import type { MeetingEventPayload } from '../pubsub.js';
@@ -26,7 +27,7 @@ import { committeeSeats } from '../meeting/live-session.service.js';
 import { CONNECTIONS, publishLiveChange } from './live-changes.js';
 import { LiveState } from './live-data.js';
 import { LatestChannel } from './channel.js';
-import { Screen } from './screen.js';
+import { Screen, type ViewPatch } from './screen.js';
 
 /** The subscription fields the hub serves itself (see {@link LiveHub.route}). */
 export const SHARED_FIELD = 'liveMeeting';
@@ -198,6 +199,7 @@ export class LiveHub {
       .digest('base64url');
     const screen = new Screen(ctx.liveSocket.socket, ctx.liveSocket.operationId, since);
     room.join(key, screen, () => ({
+      patches: this.described(args.document).patches,
       document: args.document,
       operationName: args.operationName ?? null,
       variableValues: args.variableValues ?? {},
@@ -213,11 +215,11 @@ export class LiveHub {
   }
 
   /** What the hub needs of a document, once per document (the websocket limits keep one per query text). */
-  private readonly documents = new WeakMap<DocumentNode, { text: string; personal: string | null }>();
-  private described(document: DocumentNode): { text: string; personal: string | null } {
+  private readonly documents = new WeakMap<DocumentNode, Described>();
+  private described(document: DocumentNode): Described {
     let described = this.documents.get(document);
     if (!described) {
-      described = { text: print(document), personal: personalFieldIn(this.schema, document) };
+      described = { text: print(document), ...fieldsOf(this.schema, document) };
       this.documents.set(document, described);
     }
     return described;
@@ -288,24 +290,41 @@ export function audienceContext(app: App, like: Context, viewer: Viewer, basinId
   };
 }
 
-/** The first personal field a document selects, as `Type.field`, or null. */
-function personalFieldIn(schema: GraphQLSchema, document: DocumentNode): string | null {
+/** What the hub reads of a live document once. */
+interface Described {
+  text: string;
+  /** The first personal field it selects, as `Type.field`, or null. */
+  personal: string | null;
+  /** It selects the update's `patch` and `base` (unaliased, as `meeting` is): its screens take patches. */
+  patches: boolean;
+}
+
+function fieldsOf(schema: GraphQLSchema, document: DocumentNode): Omit<Described, 'text'> {
   const typeInfo = new TypeInfo(schema);
-  let found: string | null = null;
+  let personal: string | null = null;
+  const update = new Set<string>();
+  let aliased = false;
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
       Field(node) {
         const parent = typeInfo.getParentType();
         const coordinate = parent ? `${parent.name}.${node.name.value}` : null;
-        if (!found && coordinate && PERSONAL_FIELDS.has(coordinate)) found = coordinate;
+        if (!personal && coordinate && PERSONAL_FIELDS.has(coordinate)) personal = coordinate;
+        if (coordinate === `Subscription.${SHARED_FIELD}` && node.alias) aliased = true;
+        if (parent?.name === 'LiveMeetingUpdate') {
+          update.add(node.name.value);
+          if (node.alias) aliased = true;
+        }
       },
     }),
   );
-  return found;
+  return { personal, patches: !aliased && update.has('patch') && update.has('base') && update.has('meeting') };
 }
 
 interface CohortSpec {
+  /** The document takes patches (see {@link Described.patches}). */
+  patches: boolean;
   document: DocumentNode;
   operationName: string | null;
   variableValues: Record<string, unknown>;
@@ -368,7 +387,7 @@ class Room {
   }
 
   /** Runs the view's document once, and counts it (and the time it took, wall clock, for `/metrics`). */
-  async execute(spec: Omit<CohortSpec, 'context'>, contextValue: Context): Promise<ExecutionResult> {
+  async execute(spec: Omit<CohortSpec, 'context' | 'patches'>, contextValue: Context): Promise<ExecutionResult> {
     this.executions += 1;
     const started = performance.now();
     try {
@@ -445,7 +464,8 @@ class Room {
 /** Screens of one meeting asking the same document with the same rights: one execution per change for all. */
 class Cohort {
   private readonly screens = new Set<Screen>();
-  private latest: { bytes: Buffer; version: number; content: string } | null = null;
+  /** The latest view sent: its bytes, version and content (without the version), and the view itself for patches. */
+  private latest: { bytes: Buffer; version: number; content: string; view: unknown } | null = null;
   private running = false;
   private dirty = false;
   private soon: NodeJS.Timeout | null = null;
@@ -491,6 +511,15 @@ class Cohort {
     }
   }
 
+  private patchFrom(
+    latest: Cohort['latest'],
+    update: Record<string, unknown> | undefined,
+    view: unknown,
+    version: number,
+  ): ViewPatch | null {
+    return this.spec.patches ? viewPatch(latest, update, view, version) : null;
+  }
+
   /** Recomputes the view; changes arriving meanwhile are folded into one more run after this one. */
   async refresh(): Promise<void> {
     if (this.running) {
@@ -504,13 +533,16 @@ class Cohort {
         this.lastRun = performance.now();
         const result = await this.room.execute(this.spec, this.spec.context());
         // the version the view was computed at comes with it, read with the meeting
-        const version = Number((result.data?.[SHARED_FIELD] as { version?: number } | undefined)?.version ?? -1);
+        const update = result.data?.[SHARED_FIELD] as Record<string, unknown> | undefined;
+        const version = Number(update?.version ?? -1);
         const content = JSON.stringify({ ...result, data: withoutVersion(result.data) });
         if (this.latest?.content === content && !result.errors) continue;
         // serialised once: every screen gets these same bytes in its envelope
         const bytes = Buffer.from(JSON.stringify(this.room.mask(result)));
-        this.latest = { bytes, version, content };
-        for (const screen of this.screens) screen.show(version, bytes);
+        const view = !result.errors && update?.meeting ? update.meeting : null;
+        const patch = this.patchFrom(this.latest, update, view, version);
+        this.latest = { bytes, version, content, view };
+        for (const screen of this.screens) screen.show(version, bytes, patch);
       } while (this.dirty && this.screens.size > 0);
     } catch (error) {
       // the cohort stays: the next change tries again
@@ -519,6 +551,23 @@ class Cohort {
       this.running = false;
     }
   }
+}
+
+/**
+ * The change from the latest view to this one as a JSON Patch (RFC 6902), serialised once, for the screens that show
+ * the latest: a vote changes a count, not the 15 KB of the view. Arrays are compared index by index (a linear diff),
+ * which is what a live view's lists (committee, agenda, connected people) do between two versions.
+ */
+function viewPatch(
+  latest: { version: number; view: unknown } | null,
+  update: Record<string, unknown> | undefined,
+  view: unknown,
+  version: number,
+): ViewPatch | null {
+  if (!latest?.view || !view || !update || version <= latest.version) return null;
+  const patch = jsonPatch.compare(latest.view as object, view as object);
+  const data = { [SHARED_FIELD]: { ...update, meeting: null, base: latest.version, patch } };
+  return { base: latest.version, bytes: Buffer.from(JSON.stringify({ data })) };
 }
 
 /** The version is not content: a view that only moved its version is not sent again. */

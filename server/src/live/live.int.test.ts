@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import jsonPatch from 'fast-json-patch';
 import { createClient, type Client } from 'graphql-ws';
 import { codeOf, gql, startTestServer, wsRequest, type TestServer } from '../test/harness.js';
 import { createTestBasin, type TestBasin } from '../test/fixtures.js';
@@ -9,8 +10,9 @@ import { clientOperation } from '../test/client-documents.js';
 import { Basin } from '../basin/basin.entity.js';
 
 /**
- * The live view, through real websockets with the client's own documents: pushed whole after every change, computed
- * once per audience, personal parts to their owner only, in commit order, and caught up after a reconnect.
+ * The live view, through real websockets with the client's own documents: pushed after every change (whole on
+ * arrival, then as patches of the view shown), computed once per audience, personal parts to their owner only, in
+ * commit order, and caught up after a reconnect.
  */
 
 const SHARED = clientOperation('LiveMeetingUpdates');
@@ -47,11 +49,19 @@ function screen(who: Who, query: string, options: { liveVersions?: Record<string
   clients.push(client);
   const received: Record<string, any>[] = [];
   const waiters: { test: (p: Record<string, any>) => boolean; resolve: (p: Record<string, any>) => void }[] = [];
+  // as the client does: a patch applies to the view last shown, and the screen then shows the patched view
+  let shown: { version: number; meeting: unknown } | null = null;
   const stop = client.subscribe<Record<string, any>>(
     { query, variables: { meetingId } },
     {
       next: (value) => {
         const payload = (value.data ?? { errors: value.errors }) as Record<string, any>;
+        const update = payload.liveMeeting;
+        if (update?.patch) {
+          expect(update.base).toBe(shown?.version);
+          update.meeting = jsonPatch.applyPatch(jsonPatch.deepClone(shown!.meeting), update.patch, true).newDocument;
+        }
+        if (update?.meeting) shown = { version: update.version, meeting: update.meeting };
         received.push(payload);
         for (const waiter of waiters.filter((w) => w.test(payload))) {
           waiters.splice(waiters.indexOf(waiter), 1);
@@ -102,7 +112,7 @@ afterAll(async () => {
 });
 
 describe('the live view', () => {
-  it('should push the whole view after each change, computed once for all the screens of one audience', async () => {
+  it('should push each change as a patch of the view, computed once for all the screens of one audience', async () => {
     const observers = [screen('observer', SHARED), screen('observer', SHARED), screen('observer', SHARED)];
     const member = screen('member', SHARED);
     for (const s of [...observers, member]) await s.until((p) => !!p.liveMeeting);
@@ -116,9 +126,20 @@ describe('the live view', () => {
     const [first, second] = observers.map((s) => s.received.at(-1));
     expect(second).toEqual(first);
     await ok(server, tokens.chair, VOTE, { input: { ballotId, choice: 'FOR', idempotencyKey: randomUUID() } });
+    // the vote travels as a patch of the view shown, a few hundred bytes instead of the whole view
+    const voted = await observers[0]!.until((p) => ballotIn(p)?.votedCount === 1);
+    expect(voted.liveMeeting.patch).not.toBeNull();
+    expect(JSON.stringify(voted.liveMeeting.patch).length).toBeLessThan(600);
+    expect(JSON.stringify(voted.liveMeeting.meeting).length).toBeGreaterThan(2_000);
+    // and the patched view is the view itself: a screen arriving now is sent it whole, equal
+    await settle();
+    const late = screen('observer', SHARED);
+    const whole = await late.until((p) => !!p.liveMeeting);
+    expect(whole.liveMeeting.patch).toBeNull();
+    expect(whole.liveMeeting.meeting).toEqual(observers[0]!.received.at(-1)!.liveMeeting.meeting);
     await ok(server, tokens.chair, CLOSE, { b: ballotId });
-    for (const s of [...observers, member]) await s.until((p) => ballotIn(p)?.status === 'CLOSED');
-    for (const s of [...observers, member]) s.stop();
+    for (const s of [...observers, member, late]) await s.until((p) => ballotIn(p)?.status === 'CLOSED');
+    for (const s of [...observers, member, late]) s.stop();
   });
 
   it('should show no choice and no running count of a secret ballot to anyone while it is open', async () => {

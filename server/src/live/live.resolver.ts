@@ -11,6 +11,7 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
+import { GraphQLJSON } from 'graphql-scalars';
 import type { Context } from '../context.js';
 import { requireViewer } from '../auth/auth-checker.js';
 import { Meeting } from '../meeting/meeting.entity.js';
@@ -24,13 +25,31 @@ import { readsBasin } from '../basin/basin.access.js';
 import { notFound } from '../errors.js';
 import { liveData } from './live-data.js';
 
-@ObjectType({ description: 'A live meeting as every screen of one audience shows it, at a version of its state' })
+@ObjectType({
+  description:
+    'A live meeting as every screen of one audience shows it, at a version of its state: whole, or as a patch of the ' +
+    'view the screen shows',
+})
 class LiveMeetingUpdate {
   @Field(() => Int, { description: 'Grows with every committed change of the meeting' })
   version!: number;
 
-  @Field(() => Meeting)
-  meeting!: Meeting;
+  @Field(() => Meeting, { nullable: true, description: 'The whole view; null when the update is a patch' })
+  meeting!: Meeting | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'For a patch: the version of the view it applies to (the one the screen shows)',
+  })
+  base!: number | null;
+
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description:
+      'For a patch: the JSON Patch (RFC 6902) that turns the view at `base` (the `meeting` selection, as it was ' +
+      'sent) into the view at `version`. Only screens that select it receive patches; the others get whole views.',
+  })
+  patch!: unknown[] | null;
 }
 
 @ObjectType({
@@ -85,7 +104,8 @@ export class LiveResolver {
   @Subscription(() => LiveMeetingUpdate, {
     subscribe: servedByTheHub,
     description:
-      'The live meeting, pushed whole after every committed change (and at once when `since` is older than it)',
+      'The live meeting after every committed change: whole at once when `since` is older than it, then as a patch ' +
+      'of the view the screen shows when the subscription selects `patch`, else whole',
   })
   async liveMeeting(
     @Arg('meetingId', () => ID) meetingId: string,
@@ -96,7 +116,7 @@ export class LiveResolver {
     // the live data's meeting: the view's statements include the access check's
     const { meeting, version } = await liveData(ctx, meetingId);
     if (!readsBasin(ctx.viewer, meeting.basin.id)) throw notFound('Meeting');
-    return { version, meeting };
+    return { version, meeting, base: null, patch: null };
   }
 
   @Authorized()

@@ -1,5 +1,12 @@
 import type { WebSocket } from 'ws';
 
+/** A change as a patch of the view before it, serialised once, for the screens that show that view. */
+export interface ViewPatch {
+  /** The version of the view it applies to. */
+  base: number;
+  bytes: Buffer;
+}
+
 /**
  * One screen of a shared live view: a graphql-ws subscription whose `next` messages the hub writes itself. A view is
  * serialised once per cohort; each screen only adds its envelope (`{"id":…,"type":"next","payload":` … `}`), made
@@ -27,8 +34,11 @@ export class Screen implements AsyncIterableIterator<never> {
     this.prefix = Buffer.from(`{"id":${JSON.stringify(operationId)},"type":"next","payload":`);
   }
 
-  /** Sends a view when it is newer than what the screen shows; a screen that reads slowly skips to the latest. */
-  show(version: number, bytes: Buffer): void {
+  /**
+   * Sends a view when it is newer than what the screen shows: as the patch when the screen shows the patch's base,
+   * whole otherwise. A screen that reads slowly skips to the latest, whole.
+   */
+  show(version: number, bytes: Buffer, patch: ViewPatch | null = null): void {
     if (this.ended || version <= this.version) return;
     if (this.socket.readyState !== this.socket.OPEN) return;
     if (this.socket.bufferedAmount > this.maxBuffered) {
@@ -42,8 +52,9 @@ export class Screen implements AsyncIterableIterator<never> {
       }, 200);
       return;
     }
+    const body = patch && patch.base === this.version ? patch.bytes : bytes;
     this.version = version;
-    this.socket.send(Buffer.concat([this.prefix, bytes, CLOSE_BRACE]), { binary: false });
+    this.socket.send(Buffer.concat([this.prefix, body, CLOSE_BRACE]), { binary: false });
   }
 
   onClose(closer: () => void): void {

@@ -1,9 +1,12 @@
 import { computed, onBeforeUnmount, watch, type Ref } from 'vue';
-import { useQuery, useSubscription } from '@vue/apollo-composable';
+import { useApolloClient, useQuery, useSubscription } from '@vue/apollo-composable';
+import { applyPatch, deepClone, type Operation } from 'fast-json-patch';
 import {
   LiveMeetingDocument,
+  LiveMeetingFieldsFragmentDoc,
   LiveMeetingUpdatesDocument,
   MyLiveMeetingUpdatesDocument,
+  type LiveMeetingFieldsFragment,
   type LiveMeetingQuery,
 } from '@/gql/graphql';
 import { forgetLiveVersion, liveVersions, rememberLiveVersion } from '@/lib/liveVersions';
@@ -20,10 +23,12 @@ export const LIVE_QUERY = 'LiveMeeting';
  * A meeting as the live session shows it: quorum, committee and attendance, hands, agenda and the current item with
  * its paper, pledges, ballot and decision, and the viewer's own part (their voices, their note).
  *
- * The query is loaded once. After that the server pushes the whole view after every change, computed once for all
- * the screens that see the same thing, and the viewer's own part when it changes; both land in the Apollo cache, so
- * every component follows without fetching anything. After a reconnect the server sends what the screen missed,
- * knowing from the connection which version it shows.
+ * The query is loaded once. After that the server pushes every change, computed once for all the screens that see
+ * the same thing: as a JSON Patch of the view the screen shows (a vote changes a count, not the whole view), or whole
+ * when the screen was behind; and the viewer's own part when it changes. Both land in the Apollo cache, so every
+ * component follows without fetching anything. After a reconnect the server sends what the screen missed, knowing
+ * from the connection which version it shows. A patch that does not apply to what the screen shows (it missed a
+ * version) makes it fetch the query again: the catch-up said so.
  */
 export function useLiveSession(meetingId: Ref<string>) {
   const { result, loading, error, refetch } = useQuery(LiveMeetingDocument, () => ({ id: meetingId.value }), {
@@ -44,13 +49,60 @@ export function useLiveSession(meetingId: Ref<string>) {
     meetingId: meetingId.value,
     since: liveVersions()[meetingId.value] ?? null,
   }));
+  const { client } = useApolloClient();
+  /** The view as the server last sent it (the base of its next patch), and its version. */
+  let view: { version: number; meeting: LiveMeetingFieldsFragment } | null = null;
+  const cacheId = () => client.cache.identify({ __typename: 'Meeting', id: meetingId.value });
+  /** What the screen shows at `version`: the last view pushed, or the query's when it is that version. */
+  function viewAt(version: number): LiveMeetingFieldsFragment | null {
+    if (view?.version === version) return view.meeting;
+    if (meeting.value?.liveVersion !== version) return null;
+    return client.cache.readFragment({
+      id: cacheId(),
+      fragment: LiveMeetingFieldsFragmentDoc,
+      fragmentName: 'LiveMeetingFields',
+    });
+  }
+  function patched(base: number, patch: Operation[]): LiveMeetingFieldsFragment | null {
+    const shown = viewAt(base);
+    if (!shown) return null;
+    try {
+      return applyPatch(deepClone(shown), patch, true).newDocument as LiveMeetingFieldsFragment;
+    } catch {
+      return null;
+    }
+  }
   shared.onResult((pushed) => {
-    const version = pushed.data?.liveMeeting.version;
-    if (version !== undefined) rememberLiveVersion(meetingId.value, version);
+    const update = pushed.data?.liveMeeting;
+    if (!update) return;
+    if (update.meeting) {
+      // whole: Apollo has written it into the cache already
+      view = { version: update.version, meeting: update.meeting };
+    } else if (update.patch && update.base !== null && update.base !== undefined) {
+      if (view && update.version <= view.version) return;
+      const next = patched(update.base, update.patch as Operation[]);
+      if (!next) {
+        view = null;
+        void refetch();
+        return;
+      }
+      client.cache.writeFragment({
+        id: cacheId(),
+        fragment: LiveMeetingFieldsFragmentDoc,
+        fragmentName: 'LiveMeetingFields',
+        data: next,
+      });
+      client.cache.modify({ id: cacheId(), fields: { liveVersion: () => update.version } });
+      view = { version: update.version, meeting: next };
+    } else return;
+    rememberLiveVersion(meetingId.value, update.version);
   });
   useSubscription(MyLiveMeetingUpdatesDocument, () => ({ meetingId: meetingId.value }));
 
-  watch(meetingId, (_next, previous) => forgetLiveVersion(previous));
+  watch(meetingId, (_next, previous) => {
+    view = null;
+    forgetLiveVersion(previous);
+  });
   onBeforeUnmount(() => forgetLiveVersion(meetingId.value));
 
   return {
