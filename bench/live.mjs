@@ -118,7 +118,7 @@ async function prepare(n) {
 function startServer(setup, port, index) {
   // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, dist('main.js')], {
+  const child = spawn(process.execPath, ['--expose-gc', ...nodeArgs, dist('main.js')], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -141,6 +141,11 @@ function startServer(setup, port, index) {
 }
 
 const metricsOf = async (url) => (await fetch(`${url}/metrics`)).json();
+/** What the server still holds after a full collection (heap and buffers), in KiB. */
+const heldKiB = async (url) => {
+  const { memory } = await (await fetch(`${url}/metrics?gc`)).json();
+  return (memory.heapUsed + memory.external) / 1024;
+};
 
 async function run(n) {
   const setup = await prepare(n);
@@ -198,6 +203,7 @@ async function run(n) {
   };
 
   const rssBefore = servers.map((s) => rssKiB(s.pid));
+  const heldBefore = await Promise.all(urls.map(heldKiB));
   const joined = await ask({
     type: 'connect',
     n,
@@ -212,6 +218,7 @@ async function run(n) {
     queryDoc: documents.liveQuery,
   });
   const rssAfter = servers.map((s) => rssKiB(s.pid));
+  const heldAfter = await Promise.all(urls.map(heldKiB));
 
   const latencies = [];
   let missed = 0;
@@ -270,6 +277,7 @@ async function run(n) {
   if (process.env.BENCH_DEBUG) console.error({ viewsPerVote, viewMsPerVote: viewMs });
   const sqlPerVote = sql1.reduce((s, m, i) => s + m.sqlStatements - sql0[i].sqlStatements, 0) / measured;
   const memoryPerSubscriber = (rssAfter.reduce((a, b) => a + b, 0) - rssBefore.reduce((a, b) => a + b, 0)) / n;
+  const heldPerSubscriber = (heldAfter.reduce((a, b) => a + b, 0) - heldBefore.reduce((a, b) => a + b, 0)) / n;
   return {
     n,
     pinned,
@@ -284,6 +292,7 @@ async function run(n) {
     cpuPerVote,
     sqlPerVote,
     memoryPerSubscriber,
+    heldPerSubscriber,
     payloadBytes,
     missed,
     votes: measured,
@@ -301,7 +310,7 @@ console.log(
   `\nvote → last screen (${mode}, ${database}, ${instances} instance${instances > 1 ? 's on Redis' : ''}, ${os.cpus().length} cores; server on core 0, screens on core 1${rows.every((r) => r.pinned) ? '' : ' (taskset failed: not pinned)'})`,
 );
 console.log(
-  'N       p50         p99         bare ws p50  bare ws p99  ratio p99  join (settle after last)   CPU/vote   SQL/vote  KiB/subscriber  payload   missed',
+  'N       p50         p99         bare ws p50  bare ws p99  ratio p99  join (settle after last)   CPU/vote   SQL/vote  KiB/sub (RSS, held)  payload   missed',
 );
 for (const r of rows) {
   console.log(
@@ -315,7 +324,7 @@ for (const r of rows) {
       `${(r.joinMs / 1000).toFixed(2).padStart(6)} s (${(r.settleMs / 1000).toFixed(2)} s)`.padEnd(24),
       `${r.cpuPerVote.toFixed(1).padStart(7)} ms`,
       r.sqlPerVote.toFixed(1).padStart(8),
-      r.memoryPerSubscriber.toFixed(1).padStart(14),
+      `${r.memoryPerSubscriber.toFixed(1).padStart(9)}, ${r.heldPerSubscriber.toFixed(1).padStart(6)}`.padEnd(19),
       `${(r.payloadBytes / 1024).toFixed(1).padStart(6)} KB`,
       String(r.missed).padStart(6),
     ].join('  '),

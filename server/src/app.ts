@@ -157,7 +157,10 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
         }
         // The viewer is resolved once per connection: signing out, a change of roles or the session's end closes
         // the socket (auth/live-connections.ts), and the client connects again as whoever it is then.
-        const viewer = token ? await resolveViewer(orm.em.fork(), token) : null;
+        const em = orm.em.fork();
+        const viewer = token ? await resolveViewer(em, token) : null;
+        // the connection keeps its viewer for its life, not what was read to find it (session, roles, basins)
+        em.clear();
         if (token && !viewer) return false; // a stale token: refuse, the client signs in again
         if (viewer) {
           const forget = app.connections.add(ctx.extra.socket, {
@@ -243,7 +246,10 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   if (config.metrics) {
     // for benchmarks only: off unless METRICS=true
     const queries = countQueries(orm);
-    expressApp.get('/metrics', (_req, res) => {
+    expressApp.get('/metrics', (req, res) => {
+      // `?gc` (with node --expose-gc): the memory still held after a full collection, not garbage awaiting one
+      const gc = (globalThis as { gc?: () => void }).gc;
+      if ('gc' in req.query && gc) gc();
       res.json({ sqlStatements: queries.total, live: app.live.stats(), memory: process.memoryUsage() });
     });
   }

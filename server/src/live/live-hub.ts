@@ -172,6 +172,8 @@ export class LiveHub {
     const viewer = ctx.viewer;
     if (fieldName === PERSONAL_FIELD) {
       const seated = (await committeeSeats(ctx.em, meeting.basin.id)).some((s) => s.personId === viewer.person.id);
+      // a live view lasts as long as the screen: it keeps its context, not what was read to set it up
+      ctx.em.clear();
       return room.personal(args, ctx, seated);
     }
     const personal = this.described(args.document).personal;
@@ -205,6 +207,8 @@ export class LiveHub {
       variableValues: args.variableValues ?? {},
       context: () => audienceContext(this.app, ctx, viewer, meeting.basin.id, room.state),
     }));
+    // a live view lasts as long as the screen: it keeps its context, not what was read to set it up
+    ctx.em.clear();
     // a live view open on a screen is a live connection: its person is "connected" until it ends
     const leave = await this.app.presence.join(meetingId, viewer.person.id);
     this.presenceChanged(meetingId);
