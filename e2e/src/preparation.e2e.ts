@@ -6,10 +6,10 @@ import type { Page } from 'playwright-core';
 import { openBrowser, signIn, type Browser } from './browser.js';
 
 /**
- * Preparing a session and its papers through the screens, on the demo basin: the operator creates a session, builds
- * and reorders its agenda, convenes it (the .eml with its .ics is written), reschedules and cancels it; edits a project and
- * its needs, moves it, writes its diagnosis in two versions, compares them and attaches a file; invites an expert,
- * who then sees that paper and nothing else.
+ * Preparing a session and its papers through the screens, on the demo basin: the operator creates a session, builds,
+ * reorders and edits its agenda, convenes it (the .eml with its .ics is written), reschedules and cancels it; edits a
+ * project and its needs, moves it, writes its diagnosis in two versions, compares them and attaches a file; invites
+ * an expert, who then sees that paper and nothing else.
  */
 
 const baseUrl = inject('baseUrl');
@@ -46,7 +46,7 @@ const agendaTitles = (page: Page) =>
   page.getByRole('list', { name: 'Ordre du jour' }).locator('.agenda__title').allInnerTexts();
 
 describe('preparing a session', () => {
-  it('should create a session, build and reorder its agenda, convene it with an .ics, reschedule and cancel it', async () => {
+  it('should create a session, build, reorder and edit its agenda, convene it with an .ics, reschedule and cancel it', async () => {
     const { page } = browser;
     await signIn(page, baseUrl, 'operateur@demo.agrement.fr');
     await page.getByRole('link', { name: 'Séances' }).first().click();
@@ -73,6 +73,21 @@ describe('preparing a session', () => {
     expect(await agendaTitles(page)).toEqual(['Accueil des nouveaux partenaires', 'Budget du fonds']);
     await page.getByRole('button', { name: 'Monter « Budget du fonds »' }).click();
     await expect.poll(() => agendaTitles(page)).toEqual(['Budget du fonds', 'Accueil des nouveaux partenaires']);
+
+    // Edited in place: a clearer title and its time; the focus goes to the form, then back to the item's button.
+    await page.getByRole('button', { name: 'Modifier « Accueil des nouveaux partenaires »' }).click();
+    const edit = page.getByRole('form', { name: 'Modifier le point « Accueil des nouveaux partenaires »' });
+    const editedTitle = edit.getByLabel('Intitulé');
+    await expect.poll(() => editedTitle.evaluate((field) => field === document.activeElement)).toBe(true);
+    await editedTitle.fill('Accueil des partenaires industriels');
+    await edit.getByLabel('Durée (minutes)').fill('15');
+    await edit.getByRole('button', { name: 'Enregistrer le point' }).click();
+    await expect.poll(() => agendaTitles(page)).toEqual(['Budget du fonds', 'Accueil des partenaires industriels']);
+    const agenda = page.getByRole('list', { name: 'Ordre du jour' });
+    await agenda.getByRole('listitem').nth(1).getByText('15 min').waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Modifier « Accueil des partenaires industriels »');
 
     // Convened: every member gets a convocation with its invitation.
     let mark = mailMark();

@@ -105,8 +105,24 @@ export async function updateMeeting(app: App, em: EntityManager, meeting: Meetin
   return meeting;
 }
 
-/** Statuses of a project on an agenda that a cancelled session gives back to scheduling. */
+/** Statuses of a project on an agenda that a cancelled session or a withdrawn examination gives back to scheduling. */
 const WAITING_FOR_SESSION = [ProjectStatus.SCHEDULED];
+
+/**
+ * A scheduled project that no other examination of a coming session (planned or convened) has on its agenda goes
+ * back to be scheduled (DIAGNOSIS). `leaving` are the examinations that are going away (a cancelled session's, or the
+ * one item taken off an agenda).
+ */
+async function unscheduleUnlessExaminedElsewhere(tem: EntityManager, project: Project, leaving: string[]) {
+  if (!WAITING_FOR_SESSION.includes(project.status)) return;
+  const elsewhere = await tem.count(AgendaItem, {
+    project,
+    kind: AgendaItemKind.PROJECT_EXAMINATION,
+    id: { $nin: leaving },
+    meeting: { status: { $in: [MeetingStatus.PLANNED, MeetingStatus.CONVENED] } },
+  });
+  if (!elsewhere) project.status = ProjectStatus.DIAGNOSIS;
+}
 
 /**
  * Cancels a session that has not opened. Its projects examined there go back to be scheduled (DIAGNOSIS) unless
@@ -126,15 +142,10 @@ export async function cancelMeeting(app: App, em: EntityManager, meeting: Meetin
       { meeting, kind: AgendaItemKind.PROJECT_EXAMINATION, project: { $ne: null } },
       { populate: ['project'] },
     );
+    const leaving = items.map((item) => item.id);
     for (const item of items) {
       const project = item.project?.getEntity();
-      if (!project || !WAITING_FOR_SESSION.includes(project.status)) continue;
-      const elsewhere = await tem.count(AgendaItem, {
-        project,
-        kind: AgendaItemKind.PROJECT_EXAMINATION,
-        meeting: { id: { $ne: meeting.id }, status: { $in: [MeetingStatus.PLANNED, MeetingStatus.CONVENED] } },
-      });
-      if (!elsewhere) project.status = ProjectStatus.DIAGNOSIS;
+      if (project) await unscheduleUnlessExaminedElsewhere(tem, project, leaving);
     }
     tem.persist(meeting);
     await live.note({ meetingId: meeting.id, kind: 'MEETING', subjectId: meeting.id });
@@ -207,11 +218,16 @@ export async function addAgendaItem(app: App, em: EntityManager, meeting: Meetin
   });
 }
 
+/** Renames an item or changes its allotted time, while the session is being prepared (planned or convened). */
 export async function updateAgendaItem(app: App, em: EntityManager, item: AgendaItem, input: UpdateAgendaItemInput) {
   const meeting = await item.meeting.loadOrFail();
   await liveTransaction(app, em, async (tem, live) => {
     requirePreparing(meeting);
-    if (input.title) item.title = input.title.trim();
+    if (input.title != null) {
+      const title = input.title.trim();
+      if (!title) throw badInput('The item needs a title', { title: 'required' });
+      item.title = title;
+    }
     if (input.allottedMinutes) item.allottedMinutes = input.allottedMinutes;
     tem.persist(item);
     await live.note({ meetingId: meeting.id, kind: 'AGENDA', subjectId: item.id });
@@ -219,12 +235,23 @@ export async function updateAgendaItem(app: App, em: EntityManager, item: Agenda
   return item;
 }
 
+/**
+ * Takes an item off the agenda of a session being prepared; the others close up. A project examination taken off
+ * gives its project back to be scheduled unless another coming session examines it.
+ */
 export async function removeAgendaItem(app: App, em: EntityManager, item: AgendaItem): Promise<Meeting> {
   const meeting = await item.meeting.loadOrFail();
   await liveTransaction(app, em, async (tem, live) => {
     requirePreparing(meeting);
     const items = await tem.find(AgendaItem, { meeting, id: { $ne: item.id } }, { orderBy: { position: 'asc' } });
     items.forEach((other, index) => (other.position = index));
+    // Putting an examination on the agenda scheduled its project; taking it off gives the project back, as a
+    // cancellation does.
+    const project =
+      item.kind === AgendaItemKind.PROJECT_EXAMINATION && item.project
+        ? await tem.findOne(Project, item.project.id)
+        : null;
+    if (project) await unscheduleUnlessExaminedElsewhere(tem, project, [item.id]);
     tem.remove(item);
     await live.note({ meetingId: meeting.id, kind: 'AGENDA' });
   });
