@@ -545,8 +545,12 @@ class Cohort {
         const bytes = Buffer.from(JSON.stringify(this.room.mask(result)));
         const view = !result.errors && update?.meeting ? update.meeting : null;
         const patch = this.patchFrom(this.latest, update, view, version);
+        // Computed again at the version the screens show, and different: presence is read live and versioned a
+        // moment later, and a change's event can arrive after a view already read what it changed. Every screen
+        // then gets it whole, for the next patch starts from it.
+        const again = this.latest !== null && version <= this.latest.version;
         this.latest = { bytes, version, content, view };
-        for (const screen of this.screens) screen.show(version, bytes, patch);
+        for (const screen of this.screens) screen.show(version, bytes, patch, again);
       } while (this.dirty && this.screens.size > 0);
     } catch (error) {
       // the cohort stays: the next change tries again

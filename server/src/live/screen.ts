@@ -17,7 +17,7 @@ export class Screen implements AsyncIterableIterator<never> {
   /** The version of the view the screen shows. */
   version: number;
   private readonly prefix: Buffer;
-  private pending: { version: number; bytes: Buffer } | null = null;
+  private pending: { version: number; bytes: Buffer; again: boolean } | null = null;
   private retry: NodeJS.Timeout | null = null;
   private ended = false;
   private resolveEnd: ((result: IteratorResult<never>) => void) | null = null;
@@ -36,19 +36,20 @@ export class Screen implements AsyncIterableIterator<never> {
 
   /**
    * Sends a view when it is newer than what the screen shows: as the patch when the screen shows the patch's base,
-   * whole otherwise. A screen that reads slowly skips to the latest, whole.
+   * whole otherwise. `again`: the view was computed again at a version the screen may show already, and differs from
+   * it; it replaces it, whole (the next patch starts from it). A screen that reads slowly skips to the latest, whole.
    */
-  show(version: number, bytes: Buffer, patch: ViewPatch | null = null): void {
-    if (this.ended || version <= this.version) return;
+  show(version: number, bytes: Buffer, patch: ViewPatch | null = null, again = false): void {
+    if (this.ended || version < this.version || (version === this.version && !again)) return;
     if (this.socket.readyState !== this.socket.OPEN) return;
     if (this.socket.bufferedAmount > this.maxBuffered) {
       // behind: keep only the latest, and try again shortly (nobody else waits for this screen)
-      this.pending = { version, bytes };
+      this.pending = { version, bytes, again };
       this.retry ??= setTimeout(() => {
         this.retry = null;
         const next = this.pending;
         this.pending = null;
-        if (next) this.show(next.version, next.bytes);
+        if (next) this.show(next.version, next.bytes, null, next.again);
       }, 200);
       return;
     }
