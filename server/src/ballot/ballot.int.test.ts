@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from 'graphql-ws';
+import jsonPatch from 'fast-json-patch';
 import { codeOf, gql, startTestServer, wsClient, wsRequest, type TestServer } from '../test/harness.js';
 import { createTestBasin, type TestBasin } from '../test/fixtures.js';
 import { ok, openWithQuorum, prepareSession, signInAll, type Who } from '../test/committee-session.js';
@@ -243,54 +244,128 @@ describe('a secret ballot', () => {
   ];
   const LIVE = clientOperation('LiveMeeting');
   const EVENTS = clientOperation('MeetingEvents');
+  const SHARED_VIEW = clientOperation('LiveMeetingUpdates');
+  const MY_VIEW = clientOperation('MyLiveMeetingUpdates');
+  /** The roles that may follow the session live (the SME leader is refused, the same way in both runs). */
+  const following = roles.filter((r) => r !== 'smeleader');
 
   /**
    * Replaces what differs between two runs for reasons other than the choices: the ballot's id, the clock, and the
-   * meeting's live version (counted from the run's first one).
+   * meeting's live version (counted from `base`, by default the run's first one; a patch's `base` is one too).
    */
-  const normalise = (value: unknown, ballotId: string): unknown => {
+  const normalise = (value: unknown, ballotId: string, base?: number): unknown => {
     const text = JSON.stringify(value);
-    const first = Number(/"(?:liveVersion|version)":(\d+)/.exec(text)?.[1] ?? 0);
+    const first = base ?? Number(/"(?:liveVersion|version)":(\d+)/.exec(text)?.[1] ?? 0);
     return JSON.parse(
       text
         .replaceAll(ballotId, 'BALLOT')
         .replace(/"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z"/g, '"TIME"')
-        .replace(/"(liveVersion|version)":(\d+)/g, (_m, name: string, n: string) => `"${name}":${Number(n) - first}`),
+        .replace(
+          /"(liveVersion|version|base)":(\d+)/g,
+          (_m, name: string, n: string) => `"${name}":${Number(n) - first}`,
+        ),
     );
+  };
+
+  const liveVersion = async () =>
+    Number(
+      (
+        await server.orm.em.fork().getConnection().execute('select live_version from meeting where id = ?', [meetingId])
+      )[0]?.live_version,
+    );
+
+  /** The meeting's live version once it holds still: presence changes are coalesced over 150 ms, then published. */
+  const settledLiveVersion = async () => {
+    let version = await liveVersion();
+    for (let still = 0, polls = 0; still < 4; polls += 1) {
+      if (polls > 60) throw new Error('the live version does not settle');
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      const now = await liveVersion();
+      still = now === version ? still + 1 : 0;
+      version = now;
+    }
+    return version;
+  };
+
+  /** The views a screen showed, as the client builds them: the first whole, then each patch applied to the last. */
+  const viewsShown = (payloads: Record<string, any>[]) => {
+    let shown: { version: number; meeting: Record<string, any> } | null = null;
+    return payloads.flatMap((payload) => {
+      const update = payload.data?.liveMeeting;
+      if (!update) return [];
+      if (update.patch) expect(update.base).toBe(shown?.version);
+      const meeting = update.patch
+        ? jsonPatch.applyPatch(jsonPatch.deepClone(shown!.meeting), update.patch, true).newDocument
+        : update.meeting;
+      shown = { version: update.version as number, meeting };
+      return [shown];
+    });
+  };
+
+  /** Polls `test` until it holds (every 20 ms, for 5 s at most). */
+  const until = async (test: () => boolean | Promise<boolean>, what: string) => {
+    for (let i = 0; i < 250; i += 1) {
+      if (await test()) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`timed out waiting for ${what}`);
   };
 
   /**
    * Runs one secret ballot with these choices (always the same voters, in the same order) and records, after every
-   * vote, what each role's live screen shows (the client's own LiveMeeting query) and each role's events.
+   * vote, what each role's live screen shows (the client's own LiveMeeting query), each role's events and, with
+   * `live`, every view pushed to each role by the live subscriptions (the client's LiveMeetingUpdates and
+   * MyLiveMeetingUpdates), each change's views received before the next change is made.
    */
-  async function run(choices: [Choice, Choice, Choice, Choice]) {
+  async function run(choices: [Choice, Choice, Choice, Choice], options: { live?: boolean } = {}) {
     const events: Record<string, unknown[]> = {};
-    const listeners: { client: Client; events: unknown[] }[] = [];
+    const shared: Record<string, Record<string, any>[]> = {};
+    const mine: Record<string, Record<string, any>[]> = {};
+    const listeners: Client[] = [];
+    const listen = (client: Client, query: string, into: unknown[]) =>
+      client.subscribe(
+        { query, variables: { meetingId } },
+        { next: (value) => into.push(value), error: (error) => into.push({ error }), complete: () => undefined },
+      );
     for (const who of roles) {
       const client = ws(who);
-      const received: unknown[] = [];
-      events[who] = received;
-      listeners.push({ client, events: received });
-      client.subscribe(
-        { query: EVENTS, variables: { meetingId } },
-        { next: (value) => received.push(value), error: () => undefined, complete: () => undefined },
-      );
+      listeners.push(client);
+      listen(client, EVENTS, (events[who] = []));
+      shared[who] = [];
+      mine[who] = [];
+      if (!options.live) continue;
+      listen(client, SHARED_VIEW, shared[who]);
+      listen(client, MY_VIEW, mine[who]);
     }
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    for (const list of Object.values(events)) list.length = 0;
+    // the live screens' arrivals are presence changes: all of them pushed before the ballot opens, none in it
+    if (options.live)
+      await until(() => roles.every((who) => shared[who]!.length > 0 && mine[who]!.length > 0), 'the first views');
+    const base = await settledLiveVersion();
+    for (const list of [...Object.values(events), ...Object.values(mine)]) list.length = 0;
+    const sharedAt = (who: Who) => (shared[who]!.at(-1) as any)?.data?.liveMeeting?.version;
     const ballotId = await openBallot('SECRET');
     const screens: unknown[] = [];
     const look = async () => {
       for (const who of roles) screens.push([who, await gql(server, LIVE, { id: meetingId }, { token: tokens[who] })]);
     };
+    /** Every view pushed for the change just made: the shared ones at its version, the personal ones it changes. */
+    const pushed = async (personal: Partial<Record<Who, (view: Record<string, any>) => boolean>>) => {
+      if (!options.live) return;
+      const at = await liveVersion();
+      await until(() => following.every((who) => sharedAt(who) === at), `the shared views at version ${at}`);
+      for (const [who, test] of Object.entries(personal))
+        await until(() => test((mine[who]!.at(-1) as any)?.data?.myLiveMeeting ?? {}), `the personal view of ${who}`);
+    };
     const settle = async (count: number) => {
       // every subscribed role (the SME leader has no access) has received `count` events
       for (let i = 0; i < 100; i += 1) {
-        if (roles.filter((r) => r !== 'smeleader').every((r) => (events[r]?.length ?? 0) >= count)) return;
+        if (following.every((r) => (events[r]?.length ?? 0) >= count)) return;
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     };
     await settle(1);
+    const seated: Who[] = ['chair', 'member', 'othermember', 'thirdmember', 'prescriber'];
+    await pushed(Object.fromEntries(seated.map((who) => [who, (view) => view.ballotId === ballotId])));
     await look();
     const voters: [Who, string | undefined][] = [
       ['chair', undefined],
@@ -298,26 +373,57 @@ describe('a secret ballot', () => {
       ['othermember', undefined],
       ['othermember', a.people.thirdMember.id],
     ];
+    const voted = (count: number) => (view: Record<string, any>) =>
+      (view.voices ?? []).filter((voice: { hasVoted: boolean }) => voice.hasVoted).length === count;
     for (const [index, [who, onBehalfOfId]] of voters.entries()) {
       expect(await vote(who, ballotId, choices[index]!, { onBehalfOfId })).toBeUndefined();
       await settle(index + 2);
+      await pushed({ [who]: voted(onBehalfOfId ? 2 : 1), ...(onBehalfOfId ? { thirdmember: voted(1) } : {}) });
       await look();
     }
     const seen = normalise({ screens, events }, ballotId);
+    // What was pushed since the ballot opened (one of the arrivals may still have been on its way), and the views
+    // the screens showed with it. The first patch turns the view from before the ballot into the open ballot's: its
+    // operations depend on what the item showed before (nothing, or the previous run's closed ballot), so the view
+    // it gives stands for it.
+    const since = <T extends Record<string, any>>(list: T[], version: (item: T) => number | undefined) =>
+      list.filter((item) => !((version(item) ?? Infinity) <= base));
+    const pushedInBallot = (who: Who) =>
+      since(shared[who]!, (p) => p.data?.liveMeeting?.version).map((payload) => {
+        const update = payload.data?.liveMeeting;
+        return update?.patch && update.base <= base
+          ? { ...payload, data: { liveMeeting: { ...update, base: null, patch: 'from the view before the ballot' } } }
+          : payload;
+      });
+    const perRole = <T>(make: (who: Who) => T) => Object.fromEntries(roles.map((who) => [who, make(who)]));
+    const live = normalise(
+      {
+        shared: perRole(pushedInBallot),
+        shown: perRole((who) => since(viewsShown(shared[who]!), (view) => view.version)),
+        mine,
+      },
+      ballotId,
+      base,
+    ) as Record<'shared' | 'shown' | 'mine', Record<Who, Record<string, any>[]>>;
     const atRest = await stored(ballotId);
-    for (const { client } of listeners) await client.dispose();
+    for (const client of listeners) await client.dispose();
     const closed = await closeBallot(ballotId);
-    return { seen, atRest, closed, ballotId };
+    return { seen, live, atRest, closed, ballotId };
   }
 
   it('should show no role anything, in any response or event while it is open, that varies with the choices', async () => {
-    const first = await run(['FOR', 'FOR', 'FOR', 'FOR']);
-    const second = await run(['AGAINST', 'ABSTAIN', 'AGAINST', 'FOR']);
+    const first = await run(['FOR', 'FOR', 'FOR', 'FOR'], { live: true });
+    const second = await run(['AGAINST', 'ABSTAIN', 'AGAINST', 'FOR'], { live: true });
     expect(first.closed.tally).toEqual({ for: 4, against: 0, abstain: 0 });
     expect(second.closed.tally).toEqual({ for: 1, against: 2, abstain: 1 });
     // the screens did show the votes coming in, and nothing else
     expect(JSON.stringify(first.seen)).toContain('"votedCount":4');
     expect(second.seen).toEqual(first.seen);
+    // and so did the views the live subscriptions pushed to every role: the ballot opening, then each vote
+    const counts = first.live.shown.observer.map((view) => view.meeting.currentItem.ballot.votedCount);
+    expect(counts).toEqual([0, 1, 2, 3, 4]);
+    expect(first.live.mine.thirdmember).toHaveLength(2); // the ballot opens, their proxy votes
+    expect(second.live).toEqual(first.live);
   });
 
   it('should keep the voter list and the sealed box apart while open, and leave no link on disk once closed', async () => {
