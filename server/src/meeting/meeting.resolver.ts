@@ -25,6 +25,7 @@ import { Person } from '../person/person.entity.js';
 import { Project } from '../project/project.entity.js';
 import { DiagnosisPaper, DiagnosisPaperVersion } from '../diagnosis/diagnosis-paper.entity.js';
 import { Page, PageArgs, toPage } from '../common/page.js';
+import { batchLoader, perRequest } from '../common/batch.js';
 import { readableBasin, requireBasinRole } from '../basin/basin.access.js';
 import { operatorItem, operatorMeeting, readableItem, readableMeeting } from './meeting.access.js';
 import type { MeetingEventPayload } from '../pubsub.js';
@@ -238,8 +239,8 @@ export class MeetingResolver {
   }
 
   @FieldResolver(() => [AgendaItem])
-  async items(@Root() meeting: Meeting, @Ctx() ctx: Context) {
-    return (await liveData(ctx, meeting.id)).items;
+  items(@Root() meeting: Meeting, @Ctx() ctx: Context): Promise<AgendaItem[]> {
+    return ctx.liveState ? liveData(ctx, meeting.id).then((data) => data.items) : agendasOf(ctx)(meeting.id);
   }
 
   @FieldResolver(() => AgendaItem, { nullable: true })
@@ -248,6 +249,25 @@ export class MeetingResolver {
     return current ? ((await liveData(ctx, meeting.id)).items.find((item) => item.id === current) ?? null) : null;
   }
 }
+
+/**
+ * The agendas of the meetings a request shows: one meeting's from its live data (what its live view reads anyway), a
+ * list's in one statement for all of them — ten past sessions, not ten live views.
+ */
+const agendasOf = perRequest((request) => {
+  const ctx = request as Context;
+  return batchLoader(async (meetingIds) => {
+    if (meetingIds.length === 1) return new Map([[meetingIds[0]!, (await liveData(ctx, meetingIds[0]!)).items]]);
+    const items = await ctx.em.find(
+      AgendaItem,
+      { meeting: { $in: meetingIds } },
+      { populate: ['project.sme', 'paperVersion'], orderBy: { position: 'asc' }, strategy: 'joined' },
+    );
+    const byMeeting = new Map<string, AgendaItem[]>();
+    for (const item of items) byMeeting.set(item.meeting.id, [...(byMeeting.get(item.meeting.id) ?? []), item]);
+    return byMeeting;
+  }, [] as AgendaItem[]);
+});
 
 @Resolver(() => AgendaItem)
 export class AgendaItemResolver {
