@@ -319,7 +319,9 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       await limiter.ready(); // count in Redis from the first request, like the other instances
       return new Promise<string>((resolve, reject) => {
         httpServer.once('error', reject);
-        httpServer.listen(port, () => {
+        // A room of thousands reconnecting at once (a network blip) must queue, not be reset: the kernel's ceiling
+        // (net.core.somaxconn) rather than Node's default of 511 pending connections.
+        httpServer.listen({ port, backlog: 4096 }, () => {
           const address = httpServer.address();
           resolve(`http://localhost:${typeof address === 'object' && address ? address.port : port}`);
         });
