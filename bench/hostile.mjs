@@ -1,6 +1,7 @@
 // Hostile load: does `/healthz` still answer quickly while the API is attacked? Starts the built server pinned to
 // core 0 (`taskset -c 0`), and for each attack a fresh copy of one seeded demo database; the attack runs from a
-// child process pinned to core 1, while this process (also on core 1) asks `/healthz` every 50 ms. Prints, per
+// child process pinned to core 1 at the lowest priority, while this process (also on core 1) asks `/healthz` every
+// 50 ms. Prints, per
 // attack, the `/healthz` latency p50/p99/max, the server's peak memory, and how each kind of hostile request was
 // answered (HTTP status or websocket outcome, and `extensions.code`).
 //
@@ -304,7 +305,9 @@ async function runPhase(name, names, template) {
   const { server, url } = await startServer(dataDir, await freePort(), output);
   const { token, basinId } = await signIn(url);
 
-  const [command, args] = pinned(1, [process.execPath, fileURLToPath(import.meta.url), 'attack']);
+  // The probe is the instrument: the attacker shares its core but yields to it (nice 19), so that a slow probe means
+  // a slow server, not a probe starved by the attacker's own CPU.
+  const [command, args] = pinned(1, ['nice', '-n', '19', process.execPath, fileURLToPath(import.meta.url), 'attack']);
   const attacker = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const results = new Promise((resolve) => attacker.once('message', resolve));
   attacker.send({ target: { url, token, basinId }, names, seconds: SECONDS });

@@ -221,6 +221,8 @@ async function run(n) {
   const heldAfter = await Promise.all(urls.map(heldKiB));
 
   const latencies = [];
+  /** How long the vote's own HTTP answer took (the push may reach the screens before it). */
+  const answers = [];
   let missed = 0;
   const cpu0 = servers.map((s) => cpuMs(s.pid));
   const sql0 = await Promise.all(urls.map(metricsOf));
@@ -233,6 +235,7 @@ async function run(n) {
       await gql(url, voter.token, documents.castVote, {
         input: { ballotId, choice: ['FOR', 'AGAINST', 'ABSTAIN'][index % 3], idempotencyKey: randomUUID() },
       });
+      answers.push(now() - sent);
       const result = await next();
       missed += result.missed;
       if (result.times.length) latencies.push(Math.max(...result.times) - sent);
@@ -274,7 +277,13 @@ async function run(n) {
   const cpuPerVote = cpu1.reduce((s, v, i) => s + v - cpu0[i], 0) / measured;
   const viewsPerVote = sql1.reduce((s, m, i) => s + m.live.executions - sql0[i].live.executions, 0) / measured;
   const viewMs = sql1.reduce((s, m, i) => s + m.live.executionMs - sql0[i].live.executionMs, 0) / measured;
-  if (process.env.BENCH_DEBUG) console.error({ viewsPerVote, viewMsPerVote: viewMs });
+  if (process.env.BENCH_DEBUG)
+    console.error({
+      viewsPerVote,
+      viewMsPerVote: viewMs,
+      voteAnswerP50: pct(answers, 50),
+      voteAnswerP99: pct(answers, 99),
+    });
   const sqlPerVote = sql1.reduce((s, m, i) => s + m.sqlStatements - sql0[i].sqlStatements, 0) / measured;
   const memoryPerSubscriber = (rssAfter.reduce((a, b) => a + b, 0) - rssBefore.reduce((a, b) => a + b, 0)) / n;
   const heldPerSubscriber = (heldAfter.reduce((a, b) => a + b, 0) - heldBefore.reduce((a, b) => a + b, 0)) / n;
