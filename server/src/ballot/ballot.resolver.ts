@@ -126,7 +126,7 @@ export class BallotResolver {
   @Authorized()
   @Mutation(() => Ballot, { description: 'Vote (or change a named vote, where the basin allows it)' })
   async castVote(@Arg('input', () => CastVoteInput) input: CastVoteInput, @Ctx() ctx: Context) {
-    await readableBallot(ctx, input.ballotId);
+    // whether the viewer reads the ballot's basin is checked in the vote's first statement (NOT_FOUND otherwise)
     return castVote(ctx.app, ctx.em, requireViewer(ctx), input);
   }
 
@@ -217,7 +217,6 @@ async function showChoices(ballot: Ballot, ctx: Context): Promise<boolean> {
 }
 
 async function readableBallot(ctx: Context, ballotId: string): Promise<Ballot> {
-  // one statement: a vote goes through here, and a vote is the live session's hottest path
   const ballot = await ctx.em.findOne(Ballot, ballotId, { populate: ['agendaItem.meeting'], strategy: 'joined' });
   if (!ballot || !readsBasin(ctx.viewer, ballot.agendaItem.getEntity().meeting.getEntity().basin.id))
     throw notFound('Ballot');

@@ -3,6 +3,7 @@ import type { App } from '../app-services.js';
 import type { Viewer } from '../context.js';
 import { AppError, ErrorCode, badInput, notFound } from '../errors.js';
 import { Basin } from '../basin/basin.entity.js';
+import { readsBasin } from '../basin/basin.access.js';
 import { Person } from '../person/person.entity.js';
 import { Project } from '../project/project.entity.js';
 import { Pledge } from '../pledge/pledge.entity.js';
@@ -181,7 +182,8 @@ export async function castVote(app: App, em: EntityManager, viewer: Viewer, inpu
     liveTransaction(app, em.fork(), async (tem, live) => {
       const votes = new VoteStatements(tem);
       const ballot = await votes.lockBallot(input.ballotId);
-      if (!ballot) throw notFound('Ballot');
+      // the access check rides on the lock's statement (the ballot's basin comes with it); nothing is written before
+      if (!ballot || !readsBasin(viewer, ballot.basinId)) throw notFound('Ballot');
       if (ballot.status === BallotStatus.CLOSED) throw new AppError(ErrorCode.BALLOT_CLOSED, 'This ballot is closed');
       if (ballot.meetingStatus !== MeetingStatus.OPEN)
         throw new AppError(ErrorCode.MEETING_NOT_OPEN, 'The session is not open');
